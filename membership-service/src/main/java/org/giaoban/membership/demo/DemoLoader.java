@@ -1,0 +1,80 @@
+package org.giaoban.membership.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the Northwest demo (the cluster, its members of 2023, Việt Trì's earlier membership, the 2025 reorganisation)
+ * through the public HTTP API, step by step, exactly as an operator would. Every step is idempotent, so loading twice
+ * is harmless. Usage: {@code DemoLoader [baseUrl]} (default {@code http://localhost:8081}).
+ */
+public final class DemoLoader {
+
+    public static final String NORTHWEST = "/demo/northwest.json";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String baseUrl;
+    private final PrintStream out;
+
+    public DemoLoader(String baseUrl, PrintStream out) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8081";
+        try {
+            int steps = new DemoLoader(baseUrl, System.out).load(NORTHWEST);
+            System.out.println("Loaded " + steps + " steps of the Northwest demo into " + baseUrl);
+        } catch (DemoFailed e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Sends every step of a demo script in order; stops at the first refusal. Returns the number of steps. */
+    public int load(String script) throws IOException, InterruptedException {
+        JsonNode steps;
+        try (InputStream in = DemoLoader.class.getResourceAsStream(script)) {
+            if (in == null) {
+                throw new DemoFailed("No demo script " + script + " on the classpath");
+            }
+            steps = json.readTree(in).path("steps");
+        }
+        int count = 0;
+        for (JsonNode step : steps) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + step.path("path").asText()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Correlation-Id", "demo-northwest-" + (count + 1))
+                    .method(step.path("method").asText(), HttpRequest.BodyPublishers.ofString(
+                            json.writeValueAsString(step.path("body")), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 300) {
+                throw new DemoFailed("Step " + (count + 1) + " (" + step.path("say").asText() + ") was refused with "
+                        + response.statusCode() + ": " + response.body());
+            }
+            count++;
+            out.printf("%3d %s %s%n", response.statusCode(), response.statusCode() == 201 ? "recorded " : "unchanged", step.path("say").asText());
+        }
+        return count;
+    }
+
+    static final class DemoFailed extends RuntimeException {
+        DemoFailed(String message) {
+            super(message);
+        }
+    }
+}
