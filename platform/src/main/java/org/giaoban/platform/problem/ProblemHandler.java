@@ -119,7 +119,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JsonMappingException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-type", "A field has the wrong type.");
             body.setProperty("errors", List.of(Map.of("field", path(mismatch), "message", "wrong type or format")));

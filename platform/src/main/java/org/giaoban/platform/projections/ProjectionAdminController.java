@@ -36,7 +36,11 @@ public class ProjectionAdminController {
         this.eventStore = eventStore;
     }
 
-    public record ProjectionStatus(String name, boolean running, boolean replaying, long position, long head, long lag,
+    /**
+     * {@code rebuilding}: replaying events it had seen before a reset. (Axon keeps its replay flag up while idle at the
+     * head; a projection with no lag has finished its rebuild.)
+     */
+    public record ProjectionStatus(String name, boolean running, boolean rebuilding, long position, long head, long lag,
                                    int segments, boolean publishesIntegrationEvents) {
     }
 
@@ -76,8 +80,9 @@ public class ProjectionAdminController {
                 .mapToLong(current -> current.orElse(-1))
                 .min().orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying, position, head,
-                Math.max(0, head - position), segments.size(),
+        long lag = Math.max(0, head - position);
+        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying && lag > 0, position, head, lag,
+                segments.size(),
                 IntegrationEventRelay.PROCESSING_GROUP.equals(processor.getName()));
     }
 
