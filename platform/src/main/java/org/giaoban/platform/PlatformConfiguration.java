@@ -14,7 +14,10 @@ import org.giaoban.platform.eventstore.Metadata;
 import org.giaoban.platform.problem.ProblemHandler;
 import org.giaoban.platform.projections.ProjectionAdminController;
 import org.giaoban.platform.web.CorrelationFilter;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +40,13 @@ public class PlatformConfiguration {
         FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Each service's OpenAPI document names the service; the gateway will show them together. */
+    @Bean
+    OpenAPI openApi(@Value("${spring.application.name:service}") String service) {
+        return new OpenAPI().info(new Info().title("Giao Ban " + service).version("v1")
+                .description("Errors are application/problem+json with a stable `code`."));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -11,9 +11,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in {@code processed_message} in the same transaction as the effect (table of {@code db/platform/V2__inbox.sql}).
  *
  * <p>The transaction is the service's own Spring transaction over its data source, the one Axon's JDBC event store
- * and JdbcClient projections join: a command sent with {@code commandGateway.sendAndWait(...)} or a projection update
- * inside the effect commits or rolls back together with the record of the message. (A command must be sent and
- * awaited on this thread; a command dispatched asynchronously would run in a transaction of its own.)
+ * and JdbcClient projections join: a command sent with {@code sendAndWait(...)} or a projection update inside the
+ * effect commits or rolls back together with the record of the message. A command must be sent and awaited on this
+ * thread: one dispatched asynchronously runs in a transaction of its own.
+ *
+ * <p>For the same reason, send commands from an effect through a gateway without a retry scheduler (e.g.
+ * {@code DefaultCommandGateway.builder().commandBus(commandBus).build()}), not the platform's {@code commandGateway}
+ * bean: that one retries a concurrency conflict on another thread, outside this transaction, which PostgreSQL has
+ * already aborted, so the retried command would commit while the message is recorded as not handled and is delivered
+ * again. Let the conflict fail the effect instead: the whole message is retried in a fresh transaction.
  */
 public class Inbox {
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.giaoban.contracts.EventCatalog;
 import org.giaoban.contracts.IntegrationEvent;
@@ -130,8 +131,9 @@ public final class IntegrationEventConsumer implements Consumer<Message<byte[]>>
         try {
             return json.readValue(payload, type);
         } catch (IOException e) {
+            String reason = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
             throw new UnreadableMessage("Message " + envelope.id() + " at " + envelope.position() + " does not read as "
-                    + envelope.type() + ": " + e.getOriginalMessage(), e);
+                    + envelope.type() + ": " + reason, e);
         }
     }
 
