@@ -1,0 +1,17 @@
+package org.giaoban.competition;
+
+/** Ids are slugs: lower-case ASCII letters, digits and single hyphens, at most 64 characters. */
+public final class Ids {
+
+    public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final int MAX_LENGTH = 64;
+    public static final String MESSAGE = "must be a slug: lower-case letters, digits and single hyphens (e.g. tay-bac-2023)";
+
+    private Ids() {
+    }
+
+    /** A round's id: {@code {clusterId}-{year}}, e.g. {@code tay-bac-2023}. */
+    public static String roundId(String clusterId, int year) {
+        return clusterId + "-" + year;
+    }
+}
