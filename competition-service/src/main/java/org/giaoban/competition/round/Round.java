@@ -1,7 +1,6 @@
 package org.giaoban.competition.round;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.competition.Ids;
 import org.giaoban.competition.Ref;
 import org.giaoban.competition.round.RoundCommands.AmendRound;
 import org.giaoban.competition.round.RoundCommands.CastBallot;
@@ -106,6 +106,18 @@ public class Round {
         long votes(Vote vote) {
             return ballots.values().stream().filter(vote::equals).count();
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Motion that && id.equals(that.id) && kind == that.kind && state == that.state
+                    && java.util.Objects.equals(candidate, that.candidate) && award == that.award
+                    && java.util.Objects.equals(theme, that.theme) && ballots.equals(that.ballots);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     /** A carried nomination on its way to the awarding body. */
@@ -114,11 +126,6 @@ public class Round {
 
     protected Round() {
         // for Axon
-    }
-
-    /** Next year's round, planned by this year's conclusion in the same unit of work. */
-    Round(RoundPlanned planned) {
-        apply(planned);
     }
 
     public static String streamId(String roundId) {
@@ -344,7 +351,7 @@ public class Round {
     // ---- conclusion ----------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(ConcludeRound command, RoundDirectory rounds) throws Exception { // createNew declares Exception
+    public void handle(ConcludeRound command) {
         requireOpen();
         List<String> open = motions.values().stream().filter(m -> m.state == MotionState.OPEN).map(m -> m.id).toList();
         if (!open.isEmpty()) {
@@ -357,19 +364,12 @@ public class Round {
             throw DomainException.conflict("conclusion-needs-next-theme", "No NEXT_THEME motion has carried.");
         }
         Ref leaderNextYear = nextLeader != null ? nextLeader : plan.host(); // rule 7
-        int nextYear = plan.year() + 1;
-        String nextRoundId = plan.cluster().id() + "-" + nextYear;
-        boolean planNext = !rounds.exists(nextRoundId);
         List<Nomination> nominations = new ArrayList<>();
         proposals.forEach((urbanAreaId, proposal) -> nominations.add(new Nomination(participants.get(urbanAreaId), proposal.award())));
         apply(new RoundConcluded(roundId, plan.cluster(), plan.year(), plan.movement(), plan.theme(), plan.conferenceDate(),
                 plan.venue(), plan.workshopTopic(), plan.host(), plan.leader(), List.copyOf(participants.values()),
-                List.copyOf(nominations), nextHost, leaderNextYear, nextTheme, nextHost, planNext ? nextRoundId : null));
-        if (planNext) {
-            RoundPlanned next = new RoundPlanned(nextRoundId, plan.cluster(), nextYear, plan.movement(), nextTheme, nextHost,
-                    leaderNextYear, null, null, null, plan.rules());
-            createNew(Round.class, () -> new Round(next));
-        }
+                List.copyOf(nominations), nextHost, leaderNextYear, nextTheme, nextHost,
+                Ids.roundId(plan.cluster().id(), plan.year() + 1), plan.rules()));
     }
 
     // ---- after the round: proposals to the awarding bodies ------------------------------------------------------

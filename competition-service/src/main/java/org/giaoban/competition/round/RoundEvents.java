@@ -67,11 +67,14 @@ public final class RoundEvents {
     public record Nomination(Ref urbanArea, Award award) {
     }
 
-    /** {@code nextRoundId}: the round planned for next year by this conclusion, or null if one existed already. */
+    /**
+     * The round's outcome and the flag handover. Next year's round ({@code nextRoundId}) is then planned with the
+     * carried host, theme and leader under a copy of these {@code rules}.
+     */
     public record RoundConcluded(String roundId, Ref cluster, int year, String movement, String theme, LocalDate conferenceDate,
                                  String venue, String workshopTopic, Ref host, Ref leader, List<Ref> participants,
                                  List<Nomination> nominations, Ref nextHost, Ref nextLeader, String nextTheme,
-                                 Ref flagHandedOverTo, String nextRoundId) {
+                                 Ref flagHandedOverTo, String nextRoundId, Rules rules) {
     }
 
     public record NominationForwarded(String roundId, String urbanAreaId, Award award, String reference) {
