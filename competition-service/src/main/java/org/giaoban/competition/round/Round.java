@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.giaoban.competition.Ids;
 import org.giaoban.competition.Ref;
+import org.giaoban.competition.roster.Roster;
 import org.giaoban.competition.round.RoundCommands.AmendRound;
 import org.giaoban.competition.round.RoundCommands.CastBallot;
 import org.giaoban.competition.round.RoundCommands.CloseMotion;
@@ -167,26 +168,36 @@ public class Round {
 
     // ---- opening and scores ------------------------------------------------------------------------------------
 
+    /**
+     * Rule 1: the participants are the cluster's members on the roster date, read from the service's copy of the
+     * membership, which must not lag behind what membership has published.
+     */
     @CommandHandler
-    public void handle(OpenRound command) {
+    public void handle(OpenRound command, Roster roster) {
         requireState(RoundState.PLANNED, state == RoundState.OPEN ? "round-already-open" : "round-concluded",
                 state == RoundState.OPEN ? "The round is already open." : "The round is concluded.");
-        if (command.rosterDate() == null) {
+        LocalDate day = command.rosterDate() != null ? command.rosterDate() : plan.conferenceDate();
+        if (day == null) {
             throw DomainException.invalid("roster-date-required", "Give a rosterDate or plan a conference date first.");
         }
-        if (command.participants() == null || command.participants().isEmpty()) {
-            throw DomainException.conflict("no-participants", "The cluster has no members on " + command.rosterDate() + ".");
+        if (!roster.isCurrent()) {
+            throw DomainException.conflict("roster-not-current",
+                    "The copy of the membership is still catching up with the membership service; try again in a moment.");
         }
-        List<String> ids = command.participants().stream().map(Ref::id).toList();
+        List<Ref> members = roster.membersOn(plan.cluster().id(), day);
+        if (members.isEmpty()) {
+            throw DomainException.conflict("no-participants", "The cluster has no members on " + day + ".");
+        }
+        List<String> ids = members.stream().map(Ref::id).toList();
         if (!ids.contains(plan.host().id())) {
             throw DomainException.conflict("host-not-a-participant",
-                    "The host " + plan.host().name() + " is not a member of the cluster on " + command.rosterDate() + ".");
+                    "The host " + plan.host().name() + " is not a member of the cluster on " + day + ".");
         }
         if (!ids.contains(plan.leader().id())) {
             throw DomainException.conflict("leader-not-a-participant",
-                    "The leader " + plan.leader().name() + " is not a member of the cluster on " + command.rosterDate() + ".");
+                    "The leader " + plan.leader().name() + " is not a member of the cluster on " + day + ".");
         }
-        apply(new RoundOpened(roundId, plan.cluster().id(), plan.year(), command.rosterDate(), List.copyOf(command.participants())));
+        apply(new RoundOpened(roundId, plan.cluster().id(), plan.year(), day, List.copyOf(members)));
     }
 
     @CommandHandler

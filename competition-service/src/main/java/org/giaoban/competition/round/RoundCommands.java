@@ -2,7 +2,6 @@ package org.giaoban.competition.round;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.giaoban.competition.Ref;
@@ -39,8 +38,8 @@ public final class RoundCommands {
         }
     }
 
-    /** Participants: the cluster's roster on {@code rosterDate}, read from the roster replica. */
-    public record OpenRound(String roundId, LocalDate rosterDate, List<Ref> participants) {
+    /** {@code rosterDate}: the day whose roster becomes the participants; by default the conference date. */
+    public record OpenRound(String roundId, LocalDate rosterDate) {
 
         @TargetAggregateIdentifier
         public String streamId() {

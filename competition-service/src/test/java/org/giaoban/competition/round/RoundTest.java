@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.giaoban.competition.Ref;
+import org.giaoban.competition.roster.Roster;
 import org.giaoban.competition.round.RoundCommands.CastBallot;
 import org.giaoban.competition.round.RoundCommands.CloseMotion;
 import org.giaoban.competition.round.RoundCommands.ConcludeRound;
@@ -71,9 +73,54 @@ class RoundTest {
 
     private FixtureConfiguration<Round> fixture;
 
+    /** The service's copy of the membership, as the aggregate sees it: the 2023 roster, current or lagging. */
+    static final class KnownRoster implements Roster {
+        List<Ref> members = ELEVEN;
+        boolean current = true;
+
+        @Override
+        public List<Ref> membersOn(String clusterId, LocalDate day) {
+            return "tay-bac".equals(clusterId) ? members : List.of();
+        }
+
+        @Override
+        public Optional<String> clusterName(String clusterId) {
+            return Optional.of(TAY_BAC.name());
+        }
+
+        @Override
+        public Optional<String> urbanAreaName(String urbanAreaId, LocalDate day) {
+            return members.stream().filter(m -> m.id().equals(urbanAreaId)).map(Ref::name).findFirst();
+        }
+
+        @Override
+        public boolean isCurrent() {
+            return current;
+        }
+    }
+
+    private final KnownRoster roster = new KnownRoster();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Round.class);
+        fixture.registerInjectableResource(roster);
+    }
+
+    @Test
+    void openingFixesTheParticipantsOnTheConferenceDate() {
+        fixture.given(PLANNED)
+                .when(new OpenRound(ROUND, null))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void openingWaitsForACurrentRoster() {
+        roster.current = false;
+        fixture.given(PLANNED)
+                .when(new OpenRound(ROUND, null))
+                .expectException(refusedWith("roster-not-current"))
+                .expectNoEvents();
     }
 
     static MotionTabled nomination(String motionId, Ref nominee, Award award) {
@@ -114,8 +161,9 @@ class RoundTest {
 
     @Test
     void openingNeedsTheHostAmongTheParticipants() {
+        roster.members = ELEVEN.stream().filter(p -> !p.equals(SA_PA)).toList();
         fixture.given(PLANNED)
-                .when(new OpenRound(ROUND, CONFERENCE, ELEVEN.stream().filter(p -> !p.equals(SA_PA)).toList()))
+                .when(new OpenRound(ROUND, CONFERENCE))
                 .expectException(refusedWith("host-not-a-participant"))
                 .expectNoEvents();
     }
