@@ -1,0 +1,194 @@
+package org.giaoban.competition.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Replays the 2023 conference of the Northwest cluster (Sa Pa, 24 September 2023) through the competition API, as
+ * its coordinator and delegates did: the round is planned and opened with the 11 members of that day, scored, the
+ * five award proposals, next year's host and theme are put to the vote and carried, and the round is concluded with
+ * the flag passing from Sa Pa to Lai Châu. Needs the membership demo first. Scores are illustrative (the article
+ * gives none). Usage: {@code NorthwestRound2023 [competitionUrl] [membershipUrl]}.
+ */
+public final class NorthwestRound2023 {
+
+    public static final String ROUND = "tay-bac-2023";
+    public static final List<String> MEMBERS = List.of("hoa-binh", "ha-giang", "yen-bai", "nghia-lo", "lai-chau", "lao-cai",
+            "sa-pa", "son-la", "dien-bien-phu", "muong-lay", "tuyen-quang");
+    public static final String THEME_2024 = "Thực trạng hạ tầng giao thông đô thị, định hướng xây dựng hệ thống giao thông"
+            + " thông minh gắn với bảo vệ môi trường và ứng phó biến đổi khí hậu";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String competition;
+    private final String membership;
+    private final PrintStream out;
+
+    public NorthwestRound2023(String competitionUrl, String membershipUrl, PrintStream out) {
+        this.competition = competitionUrl.replaceAll("/+$", "");
+        this.membership = membershipUrl == null ? null : membershipUrl.replaceAll("/+$", "");
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String competitionUrl = args.length > 0 ? args[0] : "http://localhost:8082";
+        String membershipUrl = args.length > 1 ? args[1] : "http://localhost:8081";
+        try {
+            new NorthwestRound2023(competitionUrl, membershipUrl, System.out).load();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    public void load() throws IOException, InterruptedException {
+        Response existing = send("GET", "/api/competition/rounds/" + ROUND, null);
+        if (existing.status() == 200 && !"PLANNED".equals(existing.json().path("state").asText())) {
+            out.println("The 2023 round is already " + existing.json().path("state").asText() + "; nothing to load.");
+            return;
+        }
+        awaitMembershipPublished();
+        expect(send("POST", "/api/competition/rounds", plan()), "Plan the 2023 round of the Northwest cluster, hosted by Sa Pa");
+        openWhenTheRosterIsCurrent();
+
+        String[][] scores = {{"lai-chau", "38", "28", "27"}, {"tuyen-quang", "37", "28", "27"}, {"ha-giang", "35", "27", "26"},
+                {"hoa-binh", "35", "26", "26"}, {"sa-pa", "34", "26", "27"}, {"lao-cai", "33", "26", "25"},
+                {"son-la", "33", "25", "25"}, {"dien-bien-phu", "32", "25", "25"}, {"yen-bai", "32", "25", "24"},
+                {"nghia-lo", "31", "24", "24"}, {"muong-lay", "30", "24", "23"}};
+        String[] criteria = {"Xanh", "Sạch", "Đẹp"};
+        for (String[] row : scores) {
+            for (int i = 0; i < criteria.length; i++) {
+                expect(send("POST", path("/scores"), Map.of("urbanAreaId", row[0], "criterion", criteria[i],
+                        "points", Integer.parseInt(row[i + 1]))), null);
+            }
+        }
+        out.println("  scored 11 members on Xanh, Sạch, Đẹp (illustrative points)");
+
+        motion(Map.of("kind", "NOMINATION", "urbanAreaId", "lai-chau", "award", "MINISTRY_MERIT"), "Bằng khen for Lai Châu city");
+        motion(Map.of("kind", "NOMINATION", "urbanAreaId", "tuyen-quang", "award", "MINISTRY_MERIT"), "Bằng khen for Tuyên Quang city");
+        motion(Map.of("kind", "NOMINATION", "urbanAreaId", "ha-giang", "award", "ASSOCIATION_COMMENDATION"), "Giấy khen for Hà Giang city");
+        motion(Map.of("kind", "NOMINATION", "urbanAreaId", "hoa-binh", "award", "ASSOCIATION_COMMENDATION"), "Giấy khen for Hòa Bình city");
+        motion(Map.of("kind", "NOMINATION", "urbanAreaId", "sa-pa", "award", "ASSOCIATION_COMMENDATION"), "Giấy khen for Sa Pa town");
+        motion(Map.of("kind", "NEXT_HOST", "urbanAreaId", "lai-chau"), "Lai Châu city hosts in 2024");
+        motion(Map.of("kind", "NEXT_THEME", "theme", THEME_2024), "the 2024 theme");
+
+        expect(send("POST", path("/conclusion"), null), "Conclude: the flag passes from Sa Pa to Lai Châu; tay-bac-2024 is planned");
+    }
+
+    /** Tables a motion, has each of the 11 delegates approve it, and closes it. */
+    private void motion(Map<String, Object> motion, String what) throws IOException, InterruptedException {
+        Response tabled = expect(send("POST", path("/motions"), motion), null);
+        String motionId = tabled.json().path("motionId").asText();
+        for (String delegate : MEMBERS) {
+            expect(send("PUT", path("/motions/" + motionId + "/ballots/" + delegate), Map.of("vote", "APPROVE")), null);
+        }
+        Response closed = expect(send("POST", path("/motions/" + motionId + "/closing"), null), null);
+        out.printf("  %s: %s by 11 of 11%n", what, closed.json().path("state").asText());
+    }
+
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("clusterId", "tay-bac");
+        plan.put("year", 2023);
+        plan.put("movement", "Đô thị Xanh - Sạch - Đẹp");
+        plan.put("theme", "Xây dựng đô thị phát triển bền vững và thân thiện với môi trường");
+        plan.put("hostId", "sa-pa");
+        plan.put("leaderId", "tuyen-quang");
+        plan.put("conferenceDate", "2023-09-24");
+        plan.put("venue", "Thị xã Sa Pa");
+        plan.put("workshopTopic", "Thực trạng công tác quản lý cấp, thoát nước và xử lý nước thải, giải pháp cho các đô thị miền núi phía Bắc");
+        plan.put("rules", Map.of(
+                "legalBasis", "Luật Thi đua, Khen thưởng 2003 (sửa đổi); Nghị định 91/2017/NĐ-CP; Quy chế Hiệp hội các đô thị Việt Nam",
+                "criteria", List.of(Map.of("name", "Xanh", "maxPoints", 40), Map.of("name", "Sạch", "maxPoints", 30),
+                        Map.of("name", "Đẹp", "maxPoints", 30))));
+        return plan;
+    }
+
+    /** The roster copy follows membership's topic; opening waits until it has caught up. */
+    private void openWhenTheRosterIsCurrent() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            Response opened = send("POST", path("/opening"), Map.of());
+            String code = opened.status() >= 400 ? opened.json().path("code").asText() : "";
+            if (opened.status() < 300 || "round-already-open".equals(code)) {
+                out.println("  opened with the cluster's members on 2023-09-24");
+                return;
+            }
+            if (!("roster-not-current".equals(code) || "no-participants".equals(code) || "host-not-a-participant".equals(code))
+                    || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Opening the round was refused: " + opened.body());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Membership publishes through its outbox a moment after it stores; wait until nothing is left to publish. */
+    private void awaitMembershipPublished() throws IOException, InterruptedException {
+        if (membership == null) {
+            return;
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(membership + "/api/membership/admin/projections"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (JsonNode processor : json.readTree(response.body())) {
+                if (processor.path("publishesIntegrationEvents").asBoolean() && processor.path("lag").asLong() == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The membership service did not publish its events within a minute");
+    }
+
+    private Response expect(Response response, String say) {
+        if (response.status() >= 300) {
+            throw new IllegalStateException(response.method() + " " + response.path() + " was refused with " + response.status()
+                    + ": " + response.body());
+        }
+        if (say != null) {
+            out.printf("%3d %s%n", response.status(), say);
+        }
+        return response;
+    }
+
+    private String path(String suffix) {
+        return "/api/competition/rounds/" + ROUND + suffix;
+    }
+
+    private record Response(String method, String path, int status, String body, ObjectMapper json) {
+        JsonNode json() {
+            try {
+                return json.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private Response send(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(competition + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Correlation-Id", "demo-northwest-2023");
+        if (body == null) {
+            request.method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(method, path, response.statusCode(), response.body(), json);
+    }
+}
