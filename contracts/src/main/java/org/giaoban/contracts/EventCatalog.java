@@ -1,5 +1,6 @@
 package org.giaoban.contracts;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public final class EventCatalog {
 
     /** Every type name with its record, in the order they are documented. */
     public Map<String, Class<? extends IntegrationEvent>> types() {
-        return Map.copyOf(byType);
+        // Not Map.copyOf: it does not keep the order.
+        return Collections.unmodifiableMap(byType);
     }
 }

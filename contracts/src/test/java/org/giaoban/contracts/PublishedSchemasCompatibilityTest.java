@@ -53,7 +53,9 @@ class PublishedSchemasCompatibilityTest {
 
     /** Without baselines the tests above would pass vacuously (e.g. run from the wrong working directory). */
     @Test
-    void theBaselinesAreFound() {
-        assertThat(TestSchemas.filesIn(TestSchemas.BASELINES.resolve(Topics.MEMBERSHIP))).isNotEmpty();
+    void theBaselinesOfEveryCataloguedTopicAreFound() {
+        assertThat(TestSchemas.CATALOGS).extracting(EventCatalog::topic).contains(Topics.MEMBERSHIP, Topics.COMPETITION);
+        TestSchemas.CATALOGS.forEach(catalog -> assertThat(TestSchemas.filesIn(TestSchemas.BASELINES.resolve(catalog.topic())))
+                .as(catalog.topic()).isNotEmpty());
     }
 }

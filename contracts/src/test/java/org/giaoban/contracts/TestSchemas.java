@@ -20,6 +20,8 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.giaoban.contracts.competition.CompetitionEvents;
+import org.giaoban.contracts.membership.MembershipEvents;
 
 /**
  * The schemas of this module as its tests see them. They are read from the source tree, not the classpath:
@@ -33,6 +35,9 @@ public final class TestSchemas {
     public static final Path SCHEMAS = RESOURCES.resolve("schemas");
     /** The copies taken when each schema was published, to compare against. */
     public static final Path BASELINES = Path.of("src/test/resources/published");
+
+    /** Every topic's catalog; each has a folder of schemas, baselines, and a channel with its messages in asyncapi.yaml. */
+    public static final List<EventCatalog> CATALOGS = List.of(MembershipEvents.CATALOG, CompetitionEvents.CATALOG);
 
     /** Configured as the producers' ObjectMapper: ISO dates, nulls written. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
