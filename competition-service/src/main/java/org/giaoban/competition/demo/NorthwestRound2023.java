@@ -169,10 +169,10 @@ public final class NorthwestRound2023 {
         return "/api/competition/rounds/" + ROUND + suffix;
     }
 
-    private record Response(String method, String path, int status, String body, ObjectMapper json) {
+    private record Response(String method, String path, int status, String body, ObjectMapper mapper) {
         JsonNode json() {
             try {
-                return json.readTree(body);
+                return mapper.readTree(body);
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + body, e);
             }
