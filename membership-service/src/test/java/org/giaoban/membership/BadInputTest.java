@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /** Bad input gets a clear problem+json with a stable code, and stores nothing. */
 class BadInputTest extends MembershipServiceTestBase {

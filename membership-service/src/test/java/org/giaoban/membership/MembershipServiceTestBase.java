@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.giaoban.testsupport.Http;
 
 /**
  * The membership service running for real: its own PostgreSQL database, a real Kafka broker, HTTP on a random port.

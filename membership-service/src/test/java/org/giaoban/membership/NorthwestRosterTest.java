@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /** The registry tells the Northwest cluster's story over HTTP, as an operator or analyst would ask it. */
 class NorthwestRosterTest extends MembershipServiceTestBase {

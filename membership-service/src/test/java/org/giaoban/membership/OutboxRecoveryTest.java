@@ -2,7 +2,7 @@ package org.giaoban.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.giaoban.membership.TopicReader.header;
+import static org.giaoban.testsupport.TopicReader.header;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,6 +18,7 @@ import org.giaoban.platform.outbox.IntegrationEventRelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import org.giaoban.testsupport.TopicReader;
 
 /**
  * The event store is the outbox. With the publishing side down between storing and publishing, nothing is lost: once

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /** A rebuild (reset and replay from the event store) gives exactly the rows that live processing gave. */
 class ProjectionRebuildTest extends MembershipServiceTestBase {

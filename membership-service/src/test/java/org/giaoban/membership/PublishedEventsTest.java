@@ -2,7 +2,7 @@ package org.giaoban.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.giaoban.membership.TopicReader.header;
+import static org.giaoban.testsupport.TopicReader.header;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,8 @@ import org.giaoban.contracts.membership.MembershipEvents;
 import org.giaoban.testsupport.TestInfrastructure;
 import org.giaoban.testsupport.contracts.PublishedSchemas;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.TopicReader;
 
 /** Every stored event reaches {@code membership.events.v1} once per id, schema-valid, as CloudEvents. */
 class PublishedEventsTest extends MembershipServiceTestBase {

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /** A mistaken record is retracted by a new one; both stay in the history, and the roster follows. */
 class RetractionTest extends MembershipServiceTestBase {

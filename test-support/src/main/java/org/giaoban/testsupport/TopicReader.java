@@ -1,4 +1,4 @@
-package org.giaoban.membership;
+package org.giaoban.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.giaoban.testsupport.TestInfrastructure;
 
 /** A plain Kafka consumer, as an analytics consumer would use one: every record of a topic from offset 0. */
 public final class TopicReader implements AutoCloseable {

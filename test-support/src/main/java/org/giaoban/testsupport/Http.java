@@ -1,4 +1,4 @@
-package org.giaoban.membership;
+package org.giaoban.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
