@@ -41,12 +41,23 @@ public abstract class CompetitionServiceTestBase {
 
     @BeforeEach
     void openMembershipFeed() {
-        membership = new MembershipFeed(kafkaProperties, objectMapper);
+        membership();
+    }
+
+    /** The feed, opened on first use (also from a {@code @BeforeAll} of a per-class test). */
+    protected MembershipFeed membership() {
+        if (membership == null) {
+            membership = new MembershipFeed(kafkaProperties, objectMapper);
+        }
+        return membership;
     }
 
     @AfterEach
     void closeMembershipFeed() {
-        membership.close();
+        if (membership != null) {
+            membership.close();
+            membership = null;
+        }
     }
 
     /** Publishes the Northwest cluster of 2023 (idempotent) and waits until the replica has it. */

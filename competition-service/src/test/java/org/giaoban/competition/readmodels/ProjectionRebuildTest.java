@@ -23,6 +23,7 @@ import org.giaoban.competition.round.Vocabulary.MotionState;
 import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.VoteMethod;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /**
  * Each read model of rounds, reset and replayed from the event store through the admin endpoint, gives exactly the

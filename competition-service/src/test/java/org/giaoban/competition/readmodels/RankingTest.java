@@ -12,6 +12,7 @@ import org.giaoban.competition.Ref;
 import org.giaoban.competition.round.Rules;
 import org.giaoban.competition.round.Rules.Criterion;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /**
  * Rule 11 over HTTP: the latest score per participant and criterion counts; the highest total ranks first; equal totals

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.giaoban.testsupport.Http;
 
 /** Reads with bad parameters or unknown ids get a problem+json with a stable code. */
 class ReadModelsBadInputTest extends ReadModelsTestBase {

@@ -32,11 +32,16 @@ import org.giaoban.competition.round.Vocabulary.MotionKind;
 import org.giaoban.competition.round.Vocabulary.MotionState;
 import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.Vote;
-import org.giaoban.testsupport.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.giaoban.testsupport.Http;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.giaoban.competition.CompetitionServiceTestBase;
+import org.giaoban.contracts.membership.MemberAdmitted;
+import org.giaoban.contracts.membership.MemberWithdrawn;
+import org.giaoban.contracts.membership.UrbanAreaRegistered;
 
 /**
  * The competition service running for real (its own PostgreSQL database, a real Kafka broker, HTTP on a random port)
@@ -44,8 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * HTTP as a user reads them. The application context, and so the database, is shared by every test class: each test
  * works in a cluster of its own ({@link #uniqueClusterId}).
  */
-@ServiceTest
-public abstract class ReadModelsTestBase {
+public abstract class ReadModelsTestBase extends CompetitionServiceTestBase {
 
     static final Ref HOA_BINH = new Ref("hoa-binh", "Thành phố Hòa Bình");
     static final Ref HA_GIANG = new Ref("ha-giang", "Thành phố Hà Giang");
@@ -74,12 +78,8 @@ public abstract class ReadModelsTestBase {
             + " Quy chế Hiệp hội các đô thị Việt Nam";
     static final LocalDate CONFERENCE_2023 = LocalDate.of(2023, 9, 24);
 
-    @LocalServerPort
-    protected int port;
     @Autowired
     protected CommandGateway commands;
-    @Autowired
-    protected JdbcClient jdbc;
     @Autowired
     protected EventProcessingConfiguration processing;
     @Autowired
@@ -115,8 +115,33 @@ public abstract class ReadModelsTestBase {
         return roundId;
     }
 
-    void open(String roundId, LocalDate rosterDate, List<Ref> participants) {
-        commands.sendAndWait(new OpenRound(roundId, rosterDate, participants));
+    /** The day each test's participants were members of its cluster; {@link #open} remembers it per round. */
+    private static final AtomicInteger NEXT_DAY = new AtomicInteger();
+    private static final LocalDate FIRST_TEST_DAY = LocalDate.of(2090, 1, 1);
+    private static final Map<String, LocalDate> ROSTER_DAYS = new ConcurrentHashMap<>();
+
+    /**
+     * Opens the round with exactly these participants. The round reads them from the roster replica, so they are
+     * first published as members of the round's cluster for one day of their own, far after any day the other tests
+     * look at: the replica shared by all tests keeps the Northwest roster of 2015–2025 as it was.
+     */
+    void open(String roundId, LocalDate rosterDateAsMeant, List<Ref> participants) {
+        String clusterId = roundId.substring(0, roundId.lastIndexOf('-'));
+        LocalDate day = FIRST_TEST_DAY.plusDays(2L * NEXT_DAY.getAndIncrement());
+        for (Ref participant : participants) {
+            membership().publish(new UrbanAreaRegistered(participant.id(), participant.name(), "CITY", "Lào Cai", null),
+                    "registered-" + participant.id());
+            membership().publish(new MemberAdmitted(participant.id(), clusterId, day));
+            membership().publish(new MemberWithdrawn(participant.id(), clusterId, day.plusDays(1), "test day over"));
+        }
+        awaitRosterCurrent();
+        commands.sendAndWait(new OpenRound(roundId, day));
+        ROSTER_DAYS.put(roundId, day);
+    }
+
+    /** The roster day the round was opened with (see {@link #open}). */
+    static LocalDate rosterDayOf(String roundId) {
+        return ROSTER_DAYS.get(roundId);
     }
 
     String table(String roundId, MotionKind kind, Ref candidate, Award award, String theme) {

@@ -17,6 +17,7 @@ import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.Vote;
 import org.giaoban.competition.round.Vocabulary.VoteMethod;
 import org.junit.jupiter.api.Test;
+import org.giaoban.testsupport.Http;
 
 /**
  * Rule 2 in the read models. In an OPEN round the room sees the tally and each ballot while a motion is open. In a
