@@ -160,6 +160,27 @@ class RoundTest {
     }
 
     @Test
+    void aPlannedRoundIsAmendedUntilItOpens() {
+        Plan amended = new Plan(TAY_BAC, 2023, PLANNED.movement(), PLANNED.theme(), SA_PA, TUYEN_QUANG, CONFERENCE.plusDays(1),
+                "Quảng trường Sa Pa", null, RULES);
+        fixture.given(PLANNED)
+                .when(new RoundCommands.AmendRound(ROUND, amended))
+                .expectEvents(new RoundEvents.RoundAmended(ROUND, TAY_BAC, 2023, PLANNED.movement(), PLANNED.theme(), SA_PA,
+                        TUYEN_QUANG, CONFERENCE.plusDays(1), "Quảng trường Sa Pa", null, RULES));
+        fixture.given(PLANNED, OPENED)
+                .when(new RoundCommands.AmendRound(ROUND, amended))
+                .expectException(refusedWith("round-not-planned"));
+    }
+
+    @Test
+    void planningTheSameIdDifferentlyIsAConflict() {
+        fixture.given(PLANNED)
+                .when(new PlanRound(ROUND, new Plan(TAY_BAC, 2023, "Phong trào khác", PLANNED.theme(), SA_PA, TUYEN_QUANG,
+                        CONFERENCE, "Thị xã Sa Pa", null, RULES)))
+                .expectException(refusedWith("round-exists"));
+    }
+
+    @Test
     void openingNeedsTheHostAmongTheParticipants() {
         roster.members = ELEVEN.stream().filter(p -> !p.equals(SA_PA)).toList();
         fixture.given(PLANNED)
