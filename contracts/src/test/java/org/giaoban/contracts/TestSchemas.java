@@ -22,6 +22,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.giaoban.contracts.competition.CompetitionEvents;
 import org.giaoban.contracts.membership.MembershipEvents;
+import org.giaoban.contracts.news.NewsEvents;
 
 /**
  * The schemas of this module as its tests see them. They are read from the source tree, not the classpath:
@@ -37,7 +38,8 @@ public final class TestSchemas {
     public static final Path BASELINES = Path.of("src/test/resources/published");
 
     /** Every topic's catalog; each has a folder of schemas, baselines, and a channel with its messages in asyncapi.yaml. */
-    public static final List<EventCatalog> CATALOGS = List.of(MembershipEvents.CATALOG, CompetitionEvents.CATALOG);
+    public static final List<EventCatalog> CATALOGS = List.of(MembershipEvents.CATALOG, CompetitionEvents.CATALOG,
+            NewsEvents.CATALOG);
 
     /** Configured as the producers' ObjectMapper: ISO dates, nulls written. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
