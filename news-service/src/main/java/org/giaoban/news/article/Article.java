@@ -198,7 +198,7 @@ public class Article {
             }
             images.add(new Image(url, optional(image.caption(), 500)));
         }
-        return new ArticleContent(required(c.title(), "title", MAX_TITLE), optional(c.summary(), 1000),
+        return new ArticleContent(required(c.title(), "title", MAX_TITLE), required(c.summary(), "summary", 1000),
                 required(c.body(), "body", 100_000), required(c.category(), "category", 100),
                 texts(c.tags(), "tag", 50), ids(c.clusterIds(), "clusterIds"), ids(c.urbanAreaIds(), "urbanAreaIds"),
                 List.copyOf(images));
