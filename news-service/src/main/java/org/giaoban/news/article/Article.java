@@ -199,7 +199,7 @@ public class Article {
             images.add(new Image(url, optional(image.caption(), 500)));
         }
         return new ArticleContent(required(c.title(), "title", MAX_TITLE), required(c.summary(), "summary", 1000),
-                required(c.body(), "body", 100_000), required(c.category(), "category", 100),
+                body(c.body()), required(c.category(), "category", 100),
                 texts(c.tags(), "tag", 50), ids(c.clusterIds(), "clusterIds"), ids(c.urbanAreaIds(), "urbanAreaIds"),
                 List.copyOf(images));
     }
@@ -222,6 +222,20 @@ public class Article {
             throw DomainException.invalid("invalid-id", field + " are slugs such as tay-bac or sa-pa.");
         }
         return ids;
+    }
+
+    /** The body keeps its paragraphs (a blank line between two); within a paragraph, spacing is tidied like any text. */
+    static String body(String text) {
+        String nfc = VietnameseText.nfc(text);
+        String body = nfc == null ? "" : String.join("\n\n", java.util.Arrays.stream(nfc.replace("\r\n", "\n").split("\n\\s*\n"))
+                .map(VietnameseText::clean).filter(paragraph -> !paragraph.isEmpty()).toList());
+        if (body.isEmpty()) {
+            throw DomainException.invalid("blank-body", "body must not be blank.");
+        }
+        if (body.length() > 100_000) {
+            throw DomainException.invalid("too-long", "body is longer than 100000 characters.");
+        }
+        return body;
     }
 
     private static String required(String text, String field, int max) {
