@@ -20,7 +20,7 @@ class JdbcSlugRegistry implements SlugRegistry {
 
     @Override
     public String reserve(String base, String articleId) {
-        Optional<String> held = jdbc.sql("SELECT slug FROM article_slug WHERE article_id = ?").param(articleId).query(String.class).optional();
+        Optional<String> held = slugOf(articleId);
         if (held.isPresent()) {
             return held.get();
         }
@@ -34,5 +34,10 @@ class JdbcSlugRegistry implements SlugRegistry {
                 return candidate;
             }
         }
+    }
+
+    /** The slug the article holds (committed with its creation), for the answer to the request that created it. */
+    Optional<String> slugOf(String articleId) {
+        return jdbc.sql("SELECT slug FROM article_slug WHERE article_id = ?").param(articleId).query(String.class).optional();
     }
 }
