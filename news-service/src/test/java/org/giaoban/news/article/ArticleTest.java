@@ -137,11 +137,11 @@ class ArticleTest {
     void textIsStoredInNfcTrimmedWithListsNeverNull() {
         String decomposed = Normalizer.normalize("  Giao ban  cụm các đô thị\tvùng Tây Bắc năm 2023 ", Normalizer.Form.NFD);
         assertThat(decomposed).isNotEqualTo(TITLE);
-        ArticleContent sent = new ArticleContent(decomposed, "   ",
+        ArticleContent sent = new ArticleContent(decomposed, "  Hội nghị   giao ban năm 2023 ",
                 Normalizer.normalize(" " + CONTENT.body() + "\n", Normalizer.Form.NFD), " Hoạt động các cụm ",
                 List.of(" Tây Bắc ", Normalizer.normalize("Tây Bắc", Normalizer.Form.NFD), "thi đua"), List.of("tay-bac", "tay-bac"),
                 null, List.of(new Image(" https://giaoban.org/anh/sa-pa-2023.jpg ", "  ")));
-        ArticleContent stored = new ArticleContent(TITLE, null, CONTENT.body(), "Hoạt động các cụm", List.of("Tây Bắc", "thi đua"),
+        ArticleContent stored = new ArticleContent(TITLE, "Hội nghị giao ban năm 2023", CONTENT.body(), "Hoạt động các cụm", List.of("Tây Bắc", "thi đua"),
                 List.of("tay-bac"), List.of(), List.of(new Image("https://giaoban.org/anh/sa-pa-2023.jpg", null)));
 
         fixture.givenNoPriorActivity()

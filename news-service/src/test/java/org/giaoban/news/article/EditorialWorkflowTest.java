@@ -187,7 +187,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         String roundId = "tay-bac-" + unique() + "-2023";
         String articleId = "round-" + roundId;
         ArticleContent content = new ArticleContent("Kết quả giao ban Cụm các đô thị vùng Tây Bắc năm 2023 " + unique(),
-                null, "Thành phố Lai Châu đăng cai năm 2024.", "Hoạt động các cụm", List.of(), List.of("tay-bac"),
+                "Hội nghị giao ban năm 2023.", "Thành phố Lai Châu đăng cai năm 2024.", "Hoạt động các cụm", List.of(), List.of("tay-bac"),
                 List.of("lai-chau"), List.of());
 
         assertThat((Outcome) commands.sendAndWait(new CreateDraft(articleId, content, Source.roundOutcome(roundId))))
@@ -199,7 +199,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         JsonNode draft = draft(articleId);
         assertThat(draft.path("source").asText()).isEqualTo("ROUND_OUTCOME");
         assertThat(draft.path("roundId").asText()).isEqualTo(roundId);
-        assertThat(draft.path("summary").isNull()).isTrue();
+        assertThat(draft.path("summary").asText()).isEqualTo("Hội nghị giao ban năm 2023.");
         assertThat(draft.path("images").isArray()).isTrue();
         assertThat(draft.path("images")).isEmpty();
         assertThat(listed("DRAFT")).contains(articleId);

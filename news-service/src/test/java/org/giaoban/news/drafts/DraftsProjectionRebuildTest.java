@@ -73,7 +73,7 @@ class DraftsProjectionRebuildTest extends NewsServiceTestBase {
 
         String roundId = "tay-bac-" + unique() + "-2023";
         String fromRound = "round-" + roundId;
-        commands.sendAndWait(new CreateDraft(fromRound, new ArticleContent("Kết quả giao ban năm 2023 " + unique(), null,
+        commands.sendAndWait(new CreateDraft(fromRound, new ArticleContent("Kết quả giao ban năm 2023 " + unique(), "Hội nghị giao ban.",
                 "Thành phố Lai Châu đăng cai năm 2024.", "Hoạt động các cụm", List.of("Tây Bắc"), List.of("tay-bac"),
                 List.of("lai-chau"), List.of()), Source.roundOutcome(roundId)));
 
