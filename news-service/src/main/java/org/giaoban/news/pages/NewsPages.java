@@ -1,0 +1,286 @@
+package org.giaoban.news.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.giaoban.news.reading.ArticleFilter;
+import org.giaoban.news.reading.ArticleSummary;
+import org.giaoban.news.reading.ArticleView;
+import org.giaoban.news.reading.ImageView;
+import org.giaoban.news.reading.Page;
+import org.giaoban.platform.time.Today;
+
+/**
+ * The public pages in Vietnamese, readable on a phone: the list with its search box and the article page. Every text
+ * goes through {@link Markup}, which escapes it.
+ */
+final class NewsPages {
+
+    static final String SITE = "Tin tức Giao Ban";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Today.VIETNAM);
+
+    private static final String CSS = """
+            *{box-sizing:border-box}
+            body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.6;color:#1a1a1a;background:#fff}
+            header.site{background:#0b5d2a;color:#fff;padding:.6rem 1rem}
+            header.site a{color:#fff;text-decoration:none;font-weight:700;font-size:1.15rem}
+            main{max-width:46rem;margin:0 auto;padding:1rem}
+            a{color:#0b5d2a}
+            h1{font-size:1.6rem;line-height:1.3;margin:.3rem 0 .6rem}
+            h2{font-size:1.2rem;line-height:1.35;margin:0 0 .3rem}
+            h3{font-size:1.05rem;line-height:1.35;margin:0 0 .2rem}
+            .meta{color:#666;font-size:.9rem;margin:0 0 .6rem}
+            .summary{font-weight:600}
+            figure{margin:1rem 0}
+            img{max-width:100%;height:auto;display:block}
+            figcaption{font-size:.9rem;color:#555;font-style:italic;text-align:center;padding:.3rem 0}
+            form.search{display:flex;gap:.4rem;margin:0 0 1rem}
+            form.search input{flex:1;min-width:0;padding:.5rem;font-size:1rem;border:1px solid #999;border-radius:4px}
+            form.search button,.share button{padding:.5rem .9rem;font-size:1rem;border:0;border-radius:4px;background:#0b5d2a;color:#fff}
+            ul.articles{list-style:none;padding:0;margin:0}
+            ul.articles li{border-bottom:1px solid #ddd;padding:.8rem 0;display:flex;gap:.8rem}
+            ul.articles li img{width:6.5rem;flex:none;border-radius:3px}
+            ul.articles p{margin:.2rem 0}
+            nav.pager{display:flex;justify-content:space-between;align-items:center;margin:1rem 0}
+            .tags a{display:inline-block;background:#eef5ef;border-radius:3px;padding:0 .4rem;margin:0 .2rem .2rem 0;text-decoration:none}
+            .correction{border-left:4px solid #c77700;background:#fff8ec;padding:.5rem .8rem;margin:1rem 0}
+            .share{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0;padding:.6rem 0;border-top:1px solid #ddd;border-bottom:1px solid #ddd}
+            .share a{text-decoration:none}
+            section.related{margin-top:1.5rem}
+            section.related h2{border-bottom:2px solid #0b5d2a;padding-bottom:.2rem}
+            .revisions{font-size:.9rem;color:#555}
+            """;
+
+    private NewsPages() {
+    }
+
+    /** The list: a search box, the articles (newest first, or best matches first), paging. */
+    static String list(ArticleFilter filter, Page<ArticleSummary> page) {
+        String heading = filter.q() != null ? "Kết quả tìm kiếm" : filter.category() != null ? filter.category()
+                : filter.tag() != null ? "Từ khoá: " + filter.tag() : "Tin tức";
+        Markup count = filter.q() != null
+                ? Markup.of("<p class=\"meta\">{{total}} bài viết cho “{{q}}”</p>", "total", page.total(), "q", filter.q())
+                : Markup.of("<p class=\"meta\">{{total}} bài viết</p>", "total", page.total());
+        Markup items = page.items().isEmpty()
+                ? Markup.of("<p class=\"empty\">Không tìm thấy bài viết nào.</p>")
+                : Markup.of("<ul class=\"articles\">{{items}}</ul>", "items", Markup.join(page.items().stream().map(a -> item(a, 2)).toList()));
+        long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+        Markup previous = page.page() > 0
+                ? Markup.of("<a rel=\"prev\" href=\"{{href}}\">« Trang trước</a>", "href", listHref(filter, page.page() - 1, page.size()))
+                : Markup.of("<span></span>");
+        Markup next = page.hasNext()
+                ? Markup.of("<a rel=\"next\" href=\"{{href}}\">Trang sau »</a>", "href", listHref(filter, page.page() + 1, page.size()))
+                : Markup.of("<span></span>");
+        Markup body = Markup.of("""
+                        <h1>{{heading}}</h1>
+                        <form class="search" role="search" action="/news" method="get">
+                          <label for="q" hidden>Tìm kiếm</label>
+                          <input id="q" type="search" name="q" value="{{q}}" placeholder="Tìm bài viết, ví dụ: giao ban Tây Bắc" maxlength="200">
+                          <button type="submit">Tìm</button>
+                        </form>
+                        {{count}}
+                        {{items}}
+                        <nav class="pager" aria-label="Phân trang">{{previous}}<span>Trang {{number}} / {{pages}}</span>{{next}}</nav>
+                        """,
+                "heading", heading, "q", filter.q(), "count", count, "items", items, "previous", previous,
+                "number", page.page() + 1, "pages", pages, "next", next);
+        return document(heading + " — " + SITE, "Tin tức các cụm đô thị và hội nghị giao ban", null, null, body);
+    }
+
+    /** The article page. {@code pageUrl}: its absolute address, for the share links. */
+    static String article(ArticleView article, String pageUrl) {
+        Markup category = Markup.of("<p class=\"meta\"><a href=\"{{href}}\">{{category}}</a></p>",
+                "href", "/news?category=" + query(article.category()), "category", article.category());
+        Markup when = article.correctedAt() != null
+                ? Markup.of("<p class=\"meta\"><time datetime=\"{{iso}}\">{{published}}</time> · Cập nhật <time datetime=\"{{isoCorrected}}\">{{corrected}}</time></p>",
+                        "iso", article.publishedAt().toString(), "published", WHEN.format(article.publishedAt()),
+                        "isoCorrected", article.correctedAt().toString(), "corrected", WHEN.format(article.correctedAt()))
+                : Markup.of("<p class=\"meta\"><time datetime=\"{{iso}}\">{{published}}</time></p>",
+                        "iso", article.publishedAt().toString(), "published", WHEN.format(article.publishedAt()));
+        Markup summary = article.summary() == null ? Markup.EMPTY
+                : Markup.of("<p class=\"summary\">{{summary}}</p>", "summary", article.summary());
+        Markup correction = article.correctedAt() == null || article.correctionNote() == null ? Markup.EMPTY
+                : Markup.of("<aside class=\"correction\"><strong>Đính chính</strong> ({{when}}): {{note}}{{revisions}}</aside>",
+                        "when", WHEN.format(article.correctedAt()), "note", article.correctionNote(),
+                        "revisions", revisions(article));
+        Markup tags = article.tags().isEmpty() ? Markup.EMPTY
+                : Markup.of("<p class=\"tags\">Từ khoá: {{tags}}</p>", "tags", Markup.join(article.tags().stream()
+                        .map(tag -> Markup.of("<a href=\"{{href}}\">{{tag}}</a>", "href", "/news?tag=" + query(tag), "tag", tag))
+                        .toList()));
+        Markup body = Markup.of("""
+                        <article>
+                          {{category}}
+                          <h1 id="title">{{title}}</h1>
+                          {{when}}
+                          {{summary}}
+                          <div class="body">{{content}}</div>
+                          {{correction}}
+                          {{tags}}
+                          {{share}}
+                        </article>
+                        {{interested}}
+                        {{sameCategory}}
+                        """,
+                "category", category, "title", article.title(), "when", when, "summary", summary,
+                "content", content(article.body(), article.images()), "correction", correction, "tags", tags,
+                "share", share(article.title(), pageUrl),
+                "interested", related("you-may-be-interested", "Có thể bạn quan tâm", article.youMayBeInterested()),
+                "sameCategory", related("same-category", "Tin cùng chuyên mục", article.sameCategory()));
+        ImageView image = article.images().stream().filter(i -> safeUrl(i.url())).findFirst().orElse(null);
+        return document(article.title() + " — " + SITE, article.summary(), pageUrl, image == null ? null : image.url(), body);
+    }
+
+    static String notFound() {
+        Markup body = Markup.of("""
+                <h1>Không tìm thấy bài viết</h1>
+                <p>Bài viết không tồn tại hoặc đã được gỡ xuống.</p>
+                <p><a href="/news">« Về trang tin tức</a></p>
+                """);
+        return document("Không tìm thấy bài viết — " + SITE, null, null, null, body);
+    }
+
+    private static String document(String title, String description, String canonical, String image, Markup main) {
+        Markup meta = Markup.join(List.of(
+                description == null ? Markup.EMPTY : Markup.of("<meta name=\"description\" content=\"{{d}}\">\n"
+                        + "<meta property=\"og:description\" content=\"{{d}}\">", "d", description),
+                canonical == null ? Markup.EMPTY : Markup.of("<link rel=\"canonical\" href=\"{{u}}\">\n"
+                        + "<meta property=\"og:url\" content=\"{{u}}\">\n<meta property=\"og:type\" content=\"article\">", "u", canonical),
+                image == null ? Markup.EMPTY : Markup.of("<meta property=\"og:image\" content=\"{{i}}\">", "i", image)));
+        return Markup.of("""
+                        <!DOCTYPE html>
+                        <html lang="vi">
+                        <head>
+                        <meta charset="utf-8">
+                        <meta name="viewport" content="width=device-width, initial-scale=1">
+                        <title>{{title}}</title>
+                        <meta property="og:title" content="{{title}}">
+                        {{meta}}
+                        <link rel="alternate" type="application/atom+xml" title="{{site}}" href="/api/news/feed.atom">
+                        <style>{{css}}</style>
+                        </head>
+                        <body>
+                        <header class="site"><a href="/news">{{site}}</a></header>
+                        <main>
+                        {{main}}
+                        </main>
+                        </body>
+                        </html>
+                        """,
+                "title", title, "meta", meta, "site", SITE, "css", Markup.of(CSS), "main", main).html();
+    }
+
+    /**
+     * The body's paragraphs (separated by line breaks) with the pictures spread among them in their order, each with
+     * its caption.
+     */
+    static Markup content(String body, List<ImageView> images) {
+        List<String> paragraphs = Arrays.stream(body.split("\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        List<ImageView> pictures = images.stream().filter(i -> safeUrl(i.url())).toList();
+        int n = paragraphs.size();
+        int m = pictures.size();
+        List<Markup> parts = new ArrayList<>();
+        int picture = 0;
+        for (int p = 1; p <= Math.max(n, 1); p++) {
+            if (p <= n) {
+                parts.add(Markup.of("<p>{{text}}</p>", "text", paragraphs.get(p - 1)));
+            }
+            while (picture < m && (p >= n || p >= Math.max(1, Math.round((picture + 1) * (float) n / (m + 1))))) {
+                parts.add(figure(pictures.get(picture++)));
+            }
+        }
+        return Markup.join(parts);
+    }
+
+    private static Markup figure(ImageView image) {
+        return image.caption() == null
+                ? Markup.of("<figure><img src=\"{{src}}\" alt=\"\" loading=\"lazy\"></figure>", "src", image.url())
+                : Markup.of("<figure><img src=\"{{src}}\" alt=\"{{caption}}\" loading=\"lazy\"><figcaption>{{caption}}</figcaption></figure>",
+                        "src", image.url(), "caption", image.caption());
+    }
+
+    private static Markup revisions(ArticleView article) {
+        if (article.revisions().size() < 2) {
+            return Markup.EMPTY;
+        }
+        return Markup.of("<br><span class=\"revisions\">Phiên bản {{current}}; các phiên bản trước: {{earlier}}</span>",
+                "current", article.revision(),
+                "earlier", String.join(", ", article.revisions().stream()
+                        .filter(r -> r.revision() != article.revision())
+                        .map(r -> r.revision() + " (" + WHEN.format(r.at()) + ")").toList()));
+    }
+
+    private static Markup share(String title, String pageUrl) {
+        String url = query(pageUrl);
+        return Markup.of("""
+                        <section class="share" aria-label="Chia sẻ">
+                          <span>Chia sẻ:</span>
+                          <a class="share-facebook" href="{{facebook}}" target="_blank" rel="noopener">Facebook</a>
+                          <a class="share-x" href="{{x}}" target="_blank" rel="noopener">X</a>
+                          <a class="share-email" href="{{mail}}">Email</a>
+                          <a class="share-link" href="{{url}}">Liên kết</a>
+                          <button type="button" class="share-copy" data-url="{{url}}"
+                                  onclick="navigator.clipboard.writeText(this.dataset.url).then(()=>{this.textContent='Đã sao chép'})">Sao chép liên kết</button>
+                        </section>
+                        """,
+                "facebook", "https://www.facebook.com/sharer/sharer.php?u=" + url,
+                "x", "https://twitter.com/intent/tweet?url=" + url + "&text=" + query(title),
+                "mail", "mailto:?subject=" + query(title) + "&body=" + url,
+                "url", pageUrl);
+    }
+
+    private static Markup related(String id, String heading, List<ArticleSummary> articles) {
+        Markup list = articles.isEmpty()
+                ? Markup.of("<p class=\"empty\">Chưa có bài viết.</p>")
+                : Markup.of("<ul class=\"articles\">{{items}}</ul>", "items", Markup.join(articles.stream().map(a -> item(a, 3)).toList()));
+        return Markup.of("<section class=\"related\" id=\"{{id}}\"><h2>{{heading}}</h2>{{list}}</section>",
+                "id", id, "heading", heading, "list", list);
+    }
+
+    /** An article in a list; its title a heading of {@code level} (2 in the list page, 3 under a related list's h2). */
+    private static Markup item(ArticleSummary article, int level) {
+        Markup image = article.image() == null || !safeUrl(article.image().url()) ? Markup.EMPTY
+                : Markup.of("<img src=\"{{src}}\" alt=\"\" loading=\"lazy\">", "src", article.image().url());
+        Markup summary = article.summary() == null ? Markup.EMPTY : Markup.of("<p>{{s}}</p>", "s", article.summary());
+        return Markup.of("""
+                        <li>{{image}}<div><h{{level}}><a href="{{href}}">{{title}}</a></h{{level}}><p class="meta">{{category}} · <time datetime="{{iso}}">{{when}}</time></p>{{summary}}</div></li>""",
+                "image", image, "level", level, "href", article.url(), "title", article.title(), "category", article.category(),
+                "iso", article.publishedAt().toString(), "when", WHEN.format(article.publishedAt()), "summary", summary);
+    }
+
+    private static String listHref(ArticleFilter filter, int page, int size) {
+        Map<String, Function<ArticleFilter, String>> params = new LinkedHashMap<>();
+        params.put("q", ArticleFilter::q);
+        params.put("category", ArticleFilter::category);
+        params.put("tag", ArticleFilter::tag);
+        params.put("clusterId", ArticleFilter::clusterId);
+        params.put("urbanAreaId", ArticleFilter::urbanAreaId);
+        StringBuilder href = new StringBuilder("/news?page=").append(page);
+        if (size != NewsPagesController.DEFAULT_SIZE) {
+            href.append("&size=").append(size);
+        }
+        params.forEach((name, value) -> {
+            String v = value.apply(filter);
+            if (v != null) {
+                href.append('&').append(name).append('=').append(query(v));
+            }
+        });
+        return href.toString();
+    }
+
+    /** Percent-encoded for a query or a mailto: field (spaces as %20, which every mail program reads). */
+    private static String query(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Only references the write side accepts: http(s) URLs or paths of this site. */
+    private static boolean safeUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://") || (url.startsWith("/") && !url.startsWith("//")));
+    }
+}
