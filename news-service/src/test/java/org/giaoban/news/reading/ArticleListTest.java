@@ -29,7 +29,7 @@ class ArticleListTest extends ReadingTestBase {
                 List.of(cluster), List.of(), List.of()));
         // A draft and an article in review are not public.
         commands.sendAndWait(new CreateDraft(UUID.randomUUID().toString(),
-                content("Bản nháp " + cluster, null, "Chưa đăng.", "Thời sự", List.of(), List.of(cluster), List.of(), List.of()),
+                content("Bản nháp " + cluster, "Tóm tắt.", "Chưa đăng.", "Thời sự", List.of(), List.of(cluster), List.of(), List.of()),
                 null));
         awaitReadingCaughtUp();
 
