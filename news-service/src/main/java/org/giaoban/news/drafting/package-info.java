@@ -11,9 +11,9 @@
  *       for nothing: the conclusion carries every name. Exactly one draft per round: the inbox applies each
  *       {@code ce_id} once, and the article's id is the round's, so any other delivery of the conclusion finds the
  *       article written ({@code UNCHANGED}).</li>
- *   <li>{@link org.giaoban.news.drafting.NameReplicaConsumer} (consumer {@code news-names} of
+ *   <li>{@link org.giaoban.news.names.NameReplicaConsumer} (consumer {@code news-names} of
  *       {@code membership.events.v1}): the names of clusters and urban areas as of their latest change, read through
- *       {@link org.giaoban.news.drafting.Names} by pages that link them by name.</li>
+ *       {@link org.giaoban.news.names.Names} by pages that link them by name.</li>
  * </ul>
  * Both are bound in {@code application.yml} ({@code spring.cloud.function.definition: newsDrafting;newsNames}).
  */

@@ -114,6 +114,12 @@ final class NewsPages {
                 : Markup.of("<p class=\"tags\">Từ khoá: {{tags}}</p>", "tags", Markup.join(article.tags().stream()
                         .map(tag -> Markup.of("<a href=\"{{href}}\">{{tag}}</a>", "href", "/news?tag=" + query(tag), "tag", tag))
                         .toList()));
+        Markup about = article.clusters().isEmpty() && article.urbanAreas().isEmpty() ? Markup.of("") : Markup.of(
+                "<p class=\"tags\" id=\"about\">Về: {{clusters}} {{urbanAreas}}</p>",
+                "clusters", Markup.join(article.clusters().stream().map(c -> Markup.of("<a href=\"{{href}}\">{{name}}</a>",
+                        "href", "/news?clusterId=" + query(c.id()), "name", c.name())).toList()),
+                "urbanAreas", Markup.join(article.urbanAreas().stream().map(u -> Markup.of("<a href=\"{{href}}\">{{name}}</a>",
+                        "href", "/news?urbanAreaId=" + query(u.id()), "name", u.name())).toList()));
         Markup body = Markup.of("""
                         <article>
                           {{category}}
@@ -123,13 +129,14 @@ final class NewsPages {
                           <div class="body">{{content}}</div>
                           {{correction}}
                           {{tags}}
+                          {{about}}
                           {{share}}
                         </article>
                         {{interested}}
                         {{sameCategory}}
                         """,
                 "category", category, "title", article.title(), "when", when, "summary", summary,
-                "content", content(article.body(), article.images()), "correction", correction, "tags", tags,
+                "content", content(article.body(), article.images()), "correction", correction, "tags", tags, "about", about,
                 "share", share(article.title(), pageUrl),
                 "interested", related("you-may-be-interested", "Có thể bạn quan tâm", article.youMayBeInterested()),
                 "sameCategory", related("same-category", "Tin cùng chuyên mục", article.sameCategory()));

@@ -12,7 +12,11 @@ public record ArticleView(String slug, String title, String summary, String body
                           List<String> clusterIds, List<String> urbanAreaIds, List<ImageView> images, int revision,
                           Instant firstPublishedAt, Instant publishedAt, Instant correctedAt, String url,
                           List<RevisionView> revisions, List<ArticleSummary> sameCategory,
-                          List<ArticleSummary> youMayBeInterested) {
+                          List<ArticleSummary> youMayBeInterested, List<Named> clusters, List<Named> urbanAreas) {
+
+    /** A cluster or urban area the article is about, named as membership names it now. */
+    public record Named(String id, String name) {
+    }
 
     /** {@code note}: what the correction changed; none for the first revision. {@code at}: when it was published. */
     public record RevisionView(int revision, String title, String note, Instant at) {

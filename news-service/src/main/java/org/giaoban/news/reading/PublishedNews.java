@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giaoban.platform.text.VietnameseText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.giaoban.news.names.Names;
 
 /**
  * Reads the published-news projection: lists (newest first, or by relevance for a search), one article with its
@@ -34,9 +35,17 @@ public class PublishedNews {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public PublishedNews(JdbcClient jdbc, ObjectMapper json) {
+    private final Names names;
+
+    public PublishedNews(JdbcClient jdbc, ObjectMapper json, Names names) {
         this.jdbc = jdbc;
         this.json = json;
+        this.names = names;
+    }
+
+    /** Names as membership calls them now, with the id itself where membership has not told it (yet). */
+    private static List<ArticleView.Named> named(List<String> ids, java.util.Map<String, String> known) {
+        return ids.stream().map(id -> new ArticleView.Named(id, known.getOrDefault(id, id))).toList();
     }
 
     /**
@@ -94,14 +103,15 @@ public class PublishedNews {
                         strings(row.getArray("tags")), strings(row.getArray("cluster_ids")),
                         strings(row.getArray("urban_area_ids")), images(row.getString("images")), row.getInt("revision"),
                         instant(row, "first_published_at"), instant(row, "published_at"), instant(row, "corrected_at"),
-                        url(row.getString("slug")), List.of(), List.of(), List.of())))
+                        url(row.getString("slug")), List.of(), List.of(), List.of(), List.of(), List.of())))
                 .optional()
                 .map(found -> {
                     ArticleView a = found.view();
                     return new ArticleView(a.slug(), a.title(), a.summary(), a.body(), a.category(), a.tags(), a.clusterIds(),
                             a.urbanAreaIds(), a.images(), a.revision(), a.firstPublishedAt(), a.publishedAt(), a.correctedAt(),
                             a.url(), revisions(found.articleId()), sameCategory(found.articleId()),
-                            youMayBeInterested(found.articleId()));
+                            youMayBeInterested(found.articleId()), named(a.clusterIds(), names.clusterNames(a.clusterIds())),
+                            named(a.urbanAreaIds(), names.urbanAreaNames(a.urbanAreaIds())));
                 });
     }
 

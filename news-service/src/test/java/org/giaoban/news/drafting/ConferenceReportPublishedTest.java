@@ -7,7 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.giaoban.contracts.membership.ClusterFormed;
+import org.giaoban.contracts.membership.UrbanAreaRegistered;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.giaoban.contracts.Topics;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.TopicReader;
+import org.giaoban.testsupport.contracts.PublishedSchemas;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,6 +28,8 @@ class ConferenceReportPublishedTest extends DraftingTestBase {
 
     @Test
     void theDraftOfTheConferenceIsPublishedAndFoundByReaders() {
+        feed.membership(new ClusterFormed("tay-bac", "Cụm các đô thị vùng Tây Bắc", null, "Tây Bắc", List.of()));
+        feed.membership(new UrbanAreaRegistered("lai-chau", "Thành phố Lai Châu", "CITY", "Lai Châu", "III"));
         givenTheNorthwest2023Conclusion();
         String articleId = ConferenceReport.articleId(Northwest2023.ROUND);
         Http http = new Http(port);
@@ -40,5 +48,20 @@ class ConferenceReportPublishedTest extends DraftingTestBase {
                     .findValuesAsText("slug")).as(q).contains(slug);
         }
         assertThat(http.get("/news/" + slug).body()).contains("Bằng khen", "Thành phố Lai Châu");
+
+        // Links to the cluster and the members it reports on carry the names membership gives them.
+        await().atMost(PATIENCE).until(() -> http.get("/api/news/articles/" + slug).json().path("clusters").get(0).path("name")
+                .asText().equals("Cụm các đô thị vùng Tây Bắc"));
+        assertThat(http.get("/api/news/articles/" + slug).json().path("urbanAreas").findValuesAsText("name")).contains("Thành phố Lai Châu");
+        assertThat(http.get("/news/" + slug).body()).contains("/news?clusterId=tay-bac");
+
+        // Analysts read the publication on news.events.v1, valid against its published schema.
+        try (TopicReader topic = new TopicReader(Topics.NEWS)) {
+            await().atMost(PATIENCE).until(() -> topic.poll().stream().anyMatch(r -> articleId.equals(r.key())));
+            ConsumerRecord<String, byte[]> publication = topic.poll().stream().filter(r -> articleId.equals(r.key())).findFirst().orElseThrow();
+            assertThat(TopicReader.header(publication, "ce_type")).isEqualTo("org.giaoban.news.ArticlePublished.v1");
+            PublishedSchemas.assertValid("org.giaoban.news.ArticlePublished.v1", TopicReader.value(publication));
+            assertThat(TopicReader.value(publication)).contains("\"source\":\"ROUND_OUTCOME\"", "\"roundId\":\"tay-bac-2023\"");
+        }
     }
 }

@@ -16,6 +16,8 @@ import org.giaoban.contracts.membership.UrbanAreaRegistered;
 import org.giaoban.contracts.membership.UrbanAreaReorganised;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.giaoban.news.names.NameReplicaConsumer;
+import org.giaoban.news.names.Names;
 
 /** The names of clusters and urban areas, as of their latest change, from {@code membership.events.v1}. */
 class NameReplicaTest extends DraftingTestBase {

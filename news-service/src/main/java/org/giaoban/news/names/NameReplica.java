@@ -1,4 +1,4 @@
-package org.giaoban.news.drafting;
+package org.giaoban.news.names;
 
 import java.time.LocalDate;
 

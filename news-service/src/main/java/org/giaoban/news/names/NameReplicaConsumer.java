@@ -1,4 +1,4 @@
-package org.giaoban.news.drafting;
+package org.giaoban.news.names;
 
 import org.giaoban.contracts.membership.ClusterFormed;
 import org.giaoban.contracts.membership.ClusterRenamed;
