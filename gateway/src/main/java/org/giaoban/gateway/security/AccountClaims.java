@@ -1,0 +1,60 @@
+package org.giaoban.gateway.security;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+import org.giaoban.gateway.accounts.Account;
+import org.giaoban.gateway.accounts.Accounts;
+import org.giaoban.gateway.accounts.Role;
+
+/**
+ * Puts what the client may do into its access token: {@code roles}, {@code clusters} (coordinators),
+ * {@code urban_area} (delegates), the audience the services expect, and the configured time-to-live (applied here
+ * rather than stored per client, so that changing it applies to every client).
+ */
+class AccountClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    static final String ROLES = "roles";
+    static final String CLUSTERS = "clusters";
+    static final String URBAN_AREA = "urban_area";
+
+    private final Accounts accounts;
+    private final TokenProperties tokens;
+
+    AccountClaims(Accounts accounts, TokenProperties tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        String clientId = context.getRegisteredClient().getClientId();
+        // Account and registered client are written and removed together; a client without one gets no token.
+        Account account = accounts.find(clientId).orElseThrow(() -> new OAuth2AuthenticationException(
+                new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "The client has no account.", null)));
+        context.getClaims()
+                .audience(List.of(tokens.audience()))
+                .claim(ROLES, List.of(account.role().name()))
+                .claims(claims -> {
+                    Instant issuedAt = (Instant) claims.get(JwtClaimNames.IAT);
+                    claims.put(JwtClaimNames.EXP, issuedAt.plus(tokens.timeToLive()));
+                });
+        if (account.role() == Role.COORDINATOR) {
+            context.getClaims().claim(CLUSTERS, account.clusters());
+        }
+        if (account.role() == Role.DELEGATE) {
+            context.getClaims().claim(URBAN_AREA, account.urbanAreaId());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.giaoban.gateway.security;
+
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import org.giaoban.gateway.accounts.Accounts;
+import org.giaoban.gateway.keys.SigningKeys;
+
+/**
+ * Two filter chains: Spring Authorization Server's endpoints (the token endpoint with HTTP Basic client
+ * authentication, the JWKS), and everything else as an OAuth2 resource server that checks tokens exactly as the
+ * services will (RS256 only, issuer, audience, expiry). The gateway's own API needs an OPERATOR token; routed requests
+ * pass with or without a token (each service decides what needs one, ARCHITECTURE.md rule 6), but a token that is
+ * there must be valid, and it is relayed as it came.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        RequestMatcher endpoints = authorizationServer.getEndpointsMatcher();
+        http.securityMatcher(endpoints)
+                .with(authorizationServer, server -> {
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Clients authenticate on every call; there is no browser session to protect.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(AccountClaims.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/accounts", "/api/accounts/**", "/api/keys/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication)))
+                // Bearer tokens only, no cookies: nothing for CSRF to protect, no session to keep.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(TokenProperties tokens) {
+        return AuthorizationServerSettings.builder().issuer(tokens.issuer()).build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new StatelessAuthorizations();
+    }
+
+    /** {bcrypt} by default, and still able to read any other encoding Spring Security knows. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(Accounts accounts, TokenProperties tokens) {
+        return new AccountClaims(accounts, tokens);
+    }
+
+    /** Published at /oauth2/jwks: every key whose tokens may still be valid, public parts only. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.publishedSource();
+    }
+
+    /** Signs with the active key only (the JWKS may hold a retired one too). */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signingSource());
+    }
+
+    /** The checks every service will make: RS256 signature by a published key, issuer, audience, expiry, not-before. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties tokens) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.publishedSource()));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            // Claims are checked by the validators below, with Spring Security's error reporting.
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(tokens.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(tokens.audience()))));
+        return decoder;
+    }
+}
