@@ -1,5 +1,8 @@
 package org.giaoban.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 
 import org.giaoban.testsupport.Http;
@@ -11,12 +14,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Routes to stub services: two membership instances, one competition, one news, as the discovery list names them. */
+/**
+ * Routes to stub services as the discovery list names them: two membership instances, one news instance, and a
+ * competition instance that does not answer (its port is closed).
+ */
 class RoutingTest extends GatewayTestBase {
 
     static final StubService MEMBERSHIP_1 = new StubService("membership-1");
     static final StubService MEMBERSHIP_2 = new StubService("membership-2");
-    static final StubService COMPETITION = new StubService("competition");
     static final StubService NEWS = new StubService("news");
 
     @DynamicPropertySource
@@ -24,7 +29,7 @@ class RoutingTest extends GatewayTestBase {
         String instances = "spring.cloud.discovery.client.simple.instances.";
         registry.add(instances + "membership[0].uri", MEMBERSHIP_1::uri);
         registry.add(instances + "membership[1].uri", MEMBERSHIP_2::uri);
-        registry.add(instances + "competition[0].uri", COMPETITION::uri);
+        registry.add(instances + "competition[0].uri", () -> "http://127.0.0.1:" + closedPort());
         registry.add(instances + "news[0].uri", NEWS::uri);
     }
 
@@ -32,7 +37,6 @@ class RoutingTest extends GatewayTestBase {
     static void stop() {
         MEMBERSHIP_1.stop();
         MEMBERSHIP_2.stop();
-        COMPETITION.stop();
         NEWS.stop();
     }
 
@@ -40,26 +44,25 @@ class RoutingTest extends GatewayTestBase {
     void forget() {
         MEMBERSHIP_1.received.clear();
         MEMBERSHIP_2.received.clear();
-        COMPETITION.received.clear();
         NEWS.received.clear();
     }
 
     @Test
     void relaysPathQueryBodyTokenAndCorrelationId() {
         String token = operatorToken();
-        Http.Response response = http.send(HttpRequest.newBuilder(http.uri("/api/competition/rounds?clusterId=tay-bac&year=2023"))
+        Http.Response response = http.send(HttpRequest.newBuilder(http.uri("/api/news/articles?clusterId=tay-bac&category=hoi-nghi"))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Correlation-Id", "conference-2023")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"theme\":\"Đô thị xanh\"}")));
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(response.body()).isEqualTo("{\"instance\":\"competition\"}");
+        assertThat(response.body()).isEqualTo("{\"instance\":\"news\"}");
         assertThat(response.raw().headers().firstValue("X-Correlation-Id")).hasValue("conference-2023");
-        StubService.Received received = COMPETITION.received.get(0);
-        assertThat(COMPETITION.received).hasSize(1);
+        StubService.Received received = NEWS.received.get(0);
+        assertThat(NEWS.received).hasSize(1);
         assertThat(received.method()).isEqualTo("POST");
-        assertThat(received.normalised()).isEqualTo("/api/competition/rounds?{clusterId=tay-bac, year=2023}");
+        assertThat(received.normalised()).isEqualTo("/api/news/articles?{category=hoi-nghi, clusterId=tay-bac}");
         assertThat(received.body()).isEqualTo("{\"theme\":\"Đô thị xanh\"}");
         assertThat(received.authorization()).isEqualTo("Bearer " + token);
         assertThat(received.correlationId()).isEqualTo("conference-2023");
@@ -111,6 +114,22 @@ class RoutingTest extends GatewayTestBase {
         assertThat(response.raw().headers().firstValue("X-Correlation-Id")).isPresent();
         assertThat(MEMBERSHIP_1.received).isEmpty();
         assertThat(MEMBERSHIP_2.received).isEmpty();
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsABadGateway() {
+        Http.Response response = http.get("/api/competition/rounds");
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("service-unavailable");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
