@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway started, stopped and started again on the same database, as after a restart: the signing keys come back
@@ -71,6 +73,25 @@ class KeyPersistenceTest {
             assertThat(tokens.verified(before).getSubject()).isEqualTo("operator");
             assertThat(Tokens.withToken(http, before, "GET", "/api/accounts", null).status()).isEqualTo(200);
             assertThat(Tokens.withToken(http, after, "GET", "/api/accounts", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anotherGatewayInstanceAcceptsTokensOfANewKeyAtOnce() {
+        String database = newDatabase();
+        try (ConfigurableApplicationContext first = start(database, "local");
+             ConfigurableApplicationContext second = start(database, "local")) {
+            Http one = http(first);
+            Http two = http(second);
+            String operator = new Tokens(one).of("operator", "operator-dev-secret");
+            assertThat(Tokens.withToken(two, operator, "GET", "/api/accounts", null).status()).isEqualTo(200);
+
+            assertThat(Tokens.withToken(one, operator, "POST", "/api/keys/rotation", null).status()).isEqualTo(201);
+            String signedByNewKey = new Tokens(one).of("operator", "operator-dev-secret");
+            // The second instance rereads the keys when a token names one it has not seen (at most once a second).
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Tokens.withToken(two, signedByNewKey, "GET", "/api/accounts", null).status()).isEqualTo(200));
+            assertThat(publishedKids(two)).contains(Tokens.kid(operator), Tokens.kid(signedByNewKey));
         }
     }
 
