@@ -4,6 +4,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.giaoban.platform.database.DatabaseCreator;
+import org.giaoban.platform.web.CorrelationFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {

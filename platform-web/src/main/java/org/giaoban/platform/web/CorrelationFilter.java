@@ -1,4 +1,4 @@
-package org.giaoban.gateway.web;
+package org.giaoban.platform.web;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -18,13 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Accepts the caller's {@code X-Correlation-Id} (or makes one), returns it on the response, keeps it in the MDC and
- * hands it downstream: the request seen by the routes carries the id actually used, so a created or replaced id
- * reaches the service too. Ids that could forge log lines are replaced, as the services do.
+ * hands it on: the request seen by what follows (a gateway route, a controller) carries the id actually used, so a
+ * created or replaced id reaches the services too. Commands and their events pick it up from the MDC. Ids that could forge log lines are replaced, as the services do.
  */
 public class CorrelationFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    public static final String MDC_KEY = "correlationId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
@@ -33,11 +32,11 @@ public class CorrelationFilter extends OncePerRequestFilter {
         String offered = request.getHeader(HEADER);
         String correlationId = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         response.setHeader(HEADER, correlationId);
-        MDC.put(MDC_KEY, correlationId);
+        MDC.put(RequestContext.CORRELATION_ID, correlationId);
         try {
             chain.doFilter(correlationId.equals(offered) ? request : new WithCorrelationId(request, correlationId), response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove(RequestContext.CORRELATION_ID);
         }
     }
 
