@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.giaoban.contracts.IntegrationEvent;
@@ -30,7 +29,7 @@ import org.giaoban.contracts.membership.MemberWithdrawn;
 import org.giaoban.contracts.membership.MembershipEvents;
 import org.giaoban.contracts.membership.UrbanAreaRegistered;
 import org.giaoban.contracts.membership.UrbanAreaReorganised;
-import org.giaoban.platform.outbox.CloudEventHeaders;
+import org.giaoban.platform.outbox.CloudEventRecord;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -98,9 +97,8 @@ public final class MembershipFeed implements AutoCloseable {
      */
     public String publishRaw(Class<? extends IntegrationEvent> type, String key, String value) {
         String ceId = UUID.randomUUID().toString();
-        RecordHeaders headers = headers(MembershipEvents.CATALOG.typeOf(type), key, ceId, "feed-" + UUID.randomUUID());
-        send(new ProducerRecord<>(MembershipEvents.CATALOG.topic(), null, key, value.getBytes(StandardCharsets.UTF_8), headers),
-                type.getSimpleName() + " " + ceId);
+        send(CloudEventRecord.of(MembershipEvents.CATALOG, type, key, value.getBytes(StandardCharsets.UTF_8), ceId, Instant.now(),
+                ACTOR, "feed-" + UUID.randomUUID()), type.getSimpleName() + " " + ceId);
         return ceId;
     }
 
@@ -149,8 +147,7 @@ public final class MembershipFeed implements AutoCloseable {
     }
 
     private String publish(IntegrationEvent event, String ceId, String correlationId) {
-        send(new ProducerRecord<>(MembershipEvents.CATALOG.topic(), null, event.subject(), value(event),
-                headers(MembershipEvents.CATALOG.typeOf(event.getClass()), event.subject(), ceId, correlationId)), event);
+        send(CloudEventRecord.of(MembershipEvents.CATALOG, event, value(event), ceId, Instant.now(), ACTOR, correlationId), event);
         return ceId;
     }
 
@@ -172,24 +169,6 @@ public final class MembershipFeed implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static RecordHeaders headers(String ceType, String subject, String ceId, String correlationId) {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-        add(headers, CloudEventHeaders.ID, ceId);
-        add(headers, CloudEventHeaders.SOURCE, MembershipEvents.CATALOG.source());
-        add(headers, CloudEventHeaders.TYPE, ceType);
-        add(headers, CloudEventHeaders.SUBJECT, subject);
-        add(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        add(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        add(headers, CloudEventHeaders.ACTOR, ACTOR);
-        add(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
-        return headers;
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> northwestMembers() {

@@ -13,15 +13,13 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.giaoban.contracts.EventCatalog;
 import org.giaoban.contracts.IntegrationEvent;
 import org.giaoban.contracts.competition.CompetitionEvents;
 import org.giaoban.contracts.membership.MembershipEvents;
-import org.giaoban.platform.outbox.CloudEventHeaders;
+import org.giaoban.platform.outbox.CloudEventRecord;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -83,19 +81,9 @@ final class EventFeed implements AutoCloseable {
     }
 
     private String publish(EventCatalog catalog, IntegrationEvent event, String ceId) {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-        add(headers, CloudEventHeaders.ID, ceId);
-        add(headers, CloudEventHeaders.SOURCE, catalog.source());
-        add(headers, CloudEventHeaders.TYPE, catalog.typeOf(event.getClass()));
-        add(headers, CloudEventHeaders.SUBJECT, event.subject());
-        add(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        add(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        add(headers, CloudEventHeaders.ACTOR, ACTOR);
-        add(headers, CloudEventHeaders.CORRELATION_ID, "feed-" + UUID.randomUUID());
         try {
-            kafka.send(new ProducerRecord<>(catalog.topic(), null, event.subject(), json.writeValueAsBytes(event), headers))
-                    .get(ACKNOWLEDGEMENT.toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(CloudEventRecord.of(catalog, event, json.writeValueAsBytes(event), ceId, Instant.now(), ACTOR,
+                    "feed-" + UUID.randomUUID())).get(ACKNOWLEDGEMENT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         } catch (InterruptedException e) {
@@ -105,10 +93,6 @@ final class EventFeed implements AutoCloseable {
             throw new IllegalStateException("Kafka did not acknowledge " + event, e);
         }
         return ceId;
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

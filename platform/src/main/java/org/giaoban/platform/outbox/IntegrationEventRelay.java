@@ -1,6 +1,5 @@
 package org.giaoban.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -54,31 +51,11 @@ public class IntegrationEventRelay {
             return;
         }
         IntegrationEvent event = mapped.get();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(route.catalog().topic(), null, event.subject(),
-                json.writeValueAsBytes(event), headers(event, message));
-        pendingSends().add(kafka.send(record));
-    }
-
-    private RecordHeaders headers(IntegrationEvent event, EventMessage<?> message) {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
-        add(headers, CloudEventHeaders.ID, message.getIdentifier());
-        add(headers, CloudEventHeaders.SOURCE, route.catalog().source());
-        add(headers, CloudEventHeaders.TYPE, route.catalog().typeOf(event.getClass()));
-        add(headers, CloudEventHeaders.SUBJECT, event.subject());
-        add(headers, CloudEventHeaders.TIME, message.getTimestamp().toString());
-        add(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
         Object actor = message.getMetaData().get(Metadata.ACTOR);
-        add(headers, CloudEventHeaders.ACTOR, actor == null ? RequestContext.ANONYMOUS : actor.toString());
         Object correlationId = message.getMetaData().get(Metadata.CORRELATION_ID);
-        if (correlationId != null) {
-            add(headers, CloudEventHeaders.CORRELATION_ID, correlationId.toString());
-        }
-        return headers;
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        pendingSends().add(kafka.send(CloudEventRecord.of(route.catalog(), event, json.writeValueAsBytes(event),
+                message.getIdentifier(), message.getTimestamp(), actor == null ? RequestContext.ANONYMOUS : actor.toString(),
+                correlationId == null ? null : correlationId.toString())));
     }
 
     /** The sends of the current batch; the first call registers the wait for their acknowledgements before commit. */
