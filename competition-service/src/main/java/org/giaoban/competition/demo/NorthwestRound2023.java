@@ -2,19 +2,14 @@ package org.giaoban.competition.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giaoban.platform.demo.ApiClient;
+import org.giaoban.platform.demo.ApiClient.Response;
 
 /**
  * Replays the 2023 conference of the Northwest cluster (Sa Pa, 24 September 2023) through the competition API, as
@@ -31,15 +26,13 @@ public final class NorthwestRound2023 {
     public static final String THEME_2024 = "Thực trạng hạ tầng giao thông đô thị, định hướng xây dựng hệ thống giao thông"
             + " thông minh gắn với bảo vệ môi trường và ứng phó biến đổi khí hậu";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final String competition;
-    private final String membership;
+    private final ApiClient competition;
+    private final ApiClient membership;
     private final PrintStream out;
 
     public NorthwestRound2023(String competitionUrl, String membershipUrl, PrintStream out) {
-        this.competition = competitionUrl.replaceAll("/+$", "");
-        this.membership = membershipUrl == null ? null : membershipUrl.replaceAll("/+$", "");
+        this.competition = new ApiClient(competitionUrl, "demo-northwest-2023");
+        this.membership = membershipUrl == null ? null : new ApiClient(membershipUrl, "demo-northwest-2023");
         this.out = out;
     }
 
@@ -55,13 +48,13 @@ public final class NorthwestRound2023 {
     }
 
     public void load() throws IOException, InterruptedException {
-        Response existing = send("GET", "/api/competition/rounds/" + ROUND, null);
+        Response existing = competition.send("GET", "/api/competition/rounds/" + ROUND, null);
         if (existing.status() == 200 && !"PLANNED".equals(existing.json().path("state").asText())) {
             out.println("The 2023 round is already " + existing.json().path("state").asText() + "; nothing to load.");
             return;
         }
         awaitMembershipPublished();
-        expect(send("POST", "/api/competition/rounds", plan()), "Plan the 2023 round of the Northwest cluster, hosted by Sa Pa");
+        expect(competition.send("POST", "/api/competition/rounds", plan()), "Plan the 2023 round of the Northwest cluster, hosted by Sa Pa");
         openWhenTheRosterIsCurrent();
 
         String[][] scores = {{"lai-chau", "38", "28", "27"}, {"tuyen-quang", "37", "28", "27"}, {"ha-giang", "35", "27", "26"},
@@ -71,7 +64,7 @@ public final class NorthwestRound2023 {
         String[] criteria = {"Xanh", "Sạch", "Đẹp"};
         for (String[] row : scores) {
             for (int i = 0; i < criteria.length; i++) {
-                expect(send("POST", path("/scores"), Map.of("urbanAreaId", row[0], "criterion", criteria[i],
+                expect(competition.send("POST", path("/scores"), Map.of("urbanAreaId", row[0], "criterion", criteria[i],
                         "points", Integer.parseInt(row[i + 1]))), null);
             }
         }
@@ -85,17 +78,17 @@ public final class NorthwestRound2023 {
         motion(Map.of("kind", "NEXT_HOST", "urbanAreaId", "lai-chau"), "Lai Châu city hosts in 2024");
         motion(Map.of("kind", "NEXT_THEME", "theme", THEME_2024), "the 2024 theme");
 
-        expect(send("POST", path("/conclusion"), null), "Conclude: the flag passes from Sa Pa to Lai Châu; tay-bac-2024 is planned");
+        expect(competition.send("POST", path("/conclusion"), null), "Conclude: the flag passes from Sa Pa to Lai Châu; tay-bac-2024 is planned");
     }
 
     /** Tables a motion, has each of the 11 delegates approve it, and closes it. */
     private void motion(Map<String, Object> motion, String what) throws IOException, InterruptedException {
-        Response tabled = expect(send("POST", path("/motions"), motion), null);
+        Response tabled = expect(competition.send("POST", path("/motions"), motion), null);
         String motionId = tabled.json().path("motionId").asText();
         for (String delegate : MEMBERS) {
-            expect(send("PUT", path("/motions/" + motionId + "/ballots/" + delegate), Map.of("vote", "APPROVE")), null);
+            expect(competition.send("PUT", path("/motions/" + motionId + "/ballots/" + delegate), Map.of("vote", "APPROVE")), null);
         }
-        Response closed = expect(send("POST", path("/motions/" + motionId + "/closing"), null), null);
+        Response closed = expect(competition.send("POST", path("/motions/" + motionId + "/closing"), null), null);
         out.printf("  %s: %s by 11 of 11%n", what, closed.json().path("state").asText());
     }
 
@@ -121,8 +114,8 @@ public final class NorthwestRound2023 {
     private void openWhenTheRosterIsCurrent() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            Response opened = send("POST", path("/opening"), Map.of());
-            String code = opened.status() >= 400 ? opened.json().path("code").asText() : "";
+            Response opened = competition.send("POST", path("/opening"), Map.of());
+            String code = opened.code();
             if (opened.status() < 300 || "round-already-open".equals(code)) {
                 out.println("  opened with the cluster's members on 2023-09-24");
                 return;
@@ -142,9 +135,7 @@ public final class NorthwestRound2023 {
         }
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(membership + "/api/membership/admin/projections"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            for (JsonNode processor : json.readTree(response.body())) {
+            for (JsonNode processor : membership.get("/api/membership/admin/projections").orFail().json()) {
                 if (processor.path("publishesIntegrationEvents").asBoolean() && processor.path("lag").asLong() == 0) {
                     return;
                 }
@@ -155,10 +146,7 @@ public final class NorthwestRound2023 {
     }
 
     private Response expect(Response response, String say) {
-        if (response.status() >= 300) {
-            throw new IllegalStateException(response.method() + " " + response.path() + " was refused with " + response.status()
-                    + ": " + response.body());
-        }
+        response.orFail();
         if (say != null) {
             out.printf("%3d %s%n", response.status(), say);
         }
@@ -167,28 +155,5 @@ public final class NorthwestRound2023 {
 
     private String path(String suffix) {
         return "/api/competition/rounds/" + ROUND + suffix;
-    }
-
-    private record Response(String method, String path, int status, String body, ObjectMapper mapper) {
-        JsonNode json() {
-            try {
-                return mapper.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
-            }
-        }
-    }
-
-    private Response send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(competition + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Correlation-Id", "demo-northwest-2023");
-        if (body == null) {
-            request.method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(method, path, response.statusCode(), response.body(), json);
     }
 }

@@ -3,15 +3,10 @@ package org.giaoban.membership.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giaoban.platform.demo.ApiClient;
 
 /**
  * Loads the Northwest demo (the cluster, its members of 2023, Việt Trì's earlier membership, the 2025 reorganisation)
@@ -22,13 +17,12 @@ public final class DemoLoader {
 
     public static final String NORTHWEST = "/demo/northwest.json";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final String baseUrl;
+    private final ApiClient membership;
     private final PrintStream out;
 
     public DemoLoader(String baseUrl, PrintStream out) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.membership = new ApiClient(baseUrl, "demo-northwest");
         this.out = out;
     }
 
@@ -54,20 +48,14 @@ public final class DemoLoader {
         }
         int count = 0;
         for (JsonNode step : steps) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + step.path("path").asText()))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Correlation-Id", "demo-northwest-" + (count + 1))
-                    .method(step.path("method").asText(), HttpRequest.BodyPublishers.ofString(
-                            json.writeValueAsString(step.path("body")), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 300) {
+            ApiClient.Response response = membership.send(step.path("method").asText(), step.path("path").asText(),
+                    step.path("body"), "demo-northwest-" + (count + 1));
+            if (response.status() >= 300) {
                 throw new DemoFailed("Step " + (count + 1) + " (" + step.path("say").asText() + ") was refused with "
-                        + response.statusCode() + ": " + response.body());
+                        + response.status() + ": " + response.body());
             }
             count++;
-            out.printf("%3d %s %s%n", response.statusCode(), response.statusCode() == 201 ? "recorded " : "unchanged", step.path("say").asText());
+            out.printf("%3d %s %s%n", response.status(), response.status() == 201 ? "recorded " : "unchanged", step.path("say").asText());
         }
         return count;
     }

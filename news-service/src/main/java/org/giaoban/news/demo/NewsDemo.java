@@ -3,17 +3,13 @@ package org.giaoban.news.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giaoban.platform.demo.ApiClient;
+import org.giaoban.platform.demo.ApiClient.Response;
 import org.giaoban.platform.text.VietnameseText;
 
 /**
@@ -26,13 +22,12 @@ public final class NewsDemo {
 
     public static final String CONFERENCE_DRAFT = "round-tay-bac-2023";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final String news;
+    private final ApiClient news;
     private final PrintStream out;
 
     public NewsDemo(String newsUrl, PrintStream out) {
-        this.news = newsUrl.replaceAll("/+$", "");
+        this.news = new ApiClient(newsUrl, "demo-news");
         this.out = out;
     }
 
@@ -59,13 +54,13 @@ public final class NewsDemo {
         }
         for (JsonNode article : articles) {
             String slug = VietnameseText.slug(article.path("title").asText());
-            if (send("GET", "/api/news/articles/" + slug, null).status() == 200) {
+            if (news.send("GET", "/api/news/articles/" + slug, null).status() == 200) {
                 continue;
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> body = json.convertValue(article, Map.class);
             body.put("category", category != null ? category : "Hoạt động cụm");
-            Response created = expect(send("POST", "/api/news/articles", body));
+            Response created = news.send("POST", "/api/news/articles", body).orFail();
             publish(created.json().path("articleId").asText(), article.path("title").asText());
         }
     }
@@ -74,11 +69,11 @@ public final class NewsDemo {
     private JsonNode awaitConferenceDraft() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            Response draft = send("GET", "/api/news/drafts/" + CONFERENCE_DRAFT, null);
+            Response draft = news.send("GET", "/api/news/drafts/" + CONFERENCE_DRAFT, null);
             if (draft.status() == 200) {
                 return draft.json();
             }
-            if (send("GET", "/api/news/articles/giao-ban-cum-cac-do-thi-vung-tay-bac-nam-2023", null).status() == 200) {
+            if (news.send("GET", "/api/news/articles/giao-ban-cum-cac-do-thi-vung-tay-bac-nam-2023", null).status() == 200) {
                 return null;
             }
             Thread.sleep(500);
@@ -87,12 +82,12 @@ public final class NewsDemo {
     }
 
     private void publish(String articleId, String title) throws IOException, InterruptedException {
-        Response submitted = send("POST", "/api/news/articles/" + articleId + "/submission", null);
-        if (submitted.status() >= 300 && !"not-a-draft".equals(submitted.json().path("code").asText())) {
+        Response submitted = news.send("POST", "/api/news/articles/" + articleId + "/submission", null);
+        if (submitted.status() >= 300 && !"not-a-draft".equals(submitted.code())) {
             throw new IllegalStateException("Submitting " + title + " was refused: " + submitted.body());
         }
-        Response published = send("POST", "/api/news/articles/" + articleId + "/publication", null);
-        if (published.status() >= 300 && !"already-published".equals(published.json().path("code").asText())) {
+        Response published = news.send("POST", "/api/news/articles/" + articleId + "/publication", null);
+        if (published.status() >= 300 && !"already-published".equals(published.code())) {
             throw new IllegalStateException("Publishing " + title + " was refused: " + published.body());
         }
         out.println("  published: " + title);
@@ -102,35 +97,5 @@ public final class NewsDemo {
     private static String text(JsonNode draft, String field) {
         JsonNode value = draft.has(field) ? draft.get(field) : draft.path("content").path(field);
         return value.isMissingNode() || value.isNull() ? null : value.asText();
-    }
-
-    private Response expect(Response response) {
-        if (response.status() >= 300) {
-            throw new IllegalStateException(response.path() + " was refused with " + response.status() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private record Response(String path, int status, String body, ObjectMapper mapper) {
-        JsonNode json() {
-            try {
-                return mapper.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
-            }
-        }
-    }
-
-    private Response send(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(news + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Correlation-Id", "demo-news");
-        if (body == null) {
-            request.method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(path, response.statusCode(), response.body(), json);
     }
 }
