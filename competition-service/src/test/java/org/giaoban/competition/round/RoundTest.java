@@ -1,6 +1,6 @@
 package org.giaoban.competition.round;
 
-import static org.giaoban.competition.round.Refusal.refusedWith;
+import static org.giaoban.testsupport.Refusal.refusedWith;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.giaoban.membership.cluster;
 
-import static org.giaoban.membership.urbanarea.Refusal.refusedWith;
+import static org.giaoban.testsupport.Refusal.refusedWith;
 
 import java.util.List;
 

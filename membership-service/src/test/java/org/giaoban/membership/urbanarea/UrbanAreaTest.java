@@ -1,6 +1,6 @@
 package org.giaoban.membership.urbanarea;
 
-import static org.giaoban.membership.urbanarea.Refusal.refusedWith;
+import static org.giaoban.testsupport.Refusal.refusedWith;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
-import static org.giaoban.news.article.Refusal.refusedWith;
+import static org.giaoban.testsupport.Refusal.refusedWith;
 
 import java.text.Normalizer;
 import java.time.Instant;

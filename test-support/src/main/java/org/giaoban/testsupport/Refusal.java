@@ -1,11 +1,11 @@
-package org.giaoban.membership.urbanarea;
+package org.giaoban.testsupport;
 
 import org.giaoban.platform.problem.DomainException;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 
-/** Matches a domain refusal by its stable code. */
+/** For given-when-then tests of aggregates: matches a domain refusal by its stable code. */
 public final class Refusal {
 
     private Refusal() {
