@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.security.TestCredentials;
+import org.giaoban.testsupport.security.TestTokens;
 
 /**
  * The membership service running for real: its own PostgreSQL database, a real Kafka broker, HTTP on a random port.
@@ -38,9 +40,9 @@ public abstract class MembershipServiceTestBase {
 
     @BeforeEach
     void loadNorthwestDemo() throws Exception {
-        http = new Http(port);
+        http = new Http(port).as(TestTokens.operator());
         // Idempotent: after the first class, every step answers "unchanged" and stores nothing.
-        new DemoLoader("http://localhost:" + port, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        new DemoLoader("http://localhost:" + port, new TestCredentials(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .load(DemoLoader.NORTHWEST);
         awaitProjectionsCaughtUp();
     }

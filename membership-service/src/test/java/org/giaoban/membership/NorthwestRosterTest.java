@@ -57,7 +57,7 @@ class NorthwestRosterTest extends MembershipServiceTestBase {
         assertThat(dissolution.path("effectiveFrom").asText()).isEqualTo("2025-07-01");
         assertThat(dissolution.path("details").path("dissolvedInto").get(0).asText()).isEqualTo("au-lau");
         assertThat(dissolution.path("clusterId").asText()).isEqualTo("tay-bac");
-        assertThat(dissolution.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(dissolution.path("recordedBy").asText()).as("the JWT subject of the client that acted").isEqualTo("operator");
         assertThat(dissolution.path("recordedAt").asText()).isNotBlank();
         assertThat(dissolution.path("correlationId").asText()).startsWith("demo-northwest-");
 

@@ -45,7 +45,7 @@ class PublishedEventsTest extends MembershipServiceTestBase {
                 assertThat(header(record, "ce_source")).isEqualTo("/giaoban/membership-service");
                 assertThat(header(record, "ce_subject")).isEqualTo(record.key());
                 assertThat(header(record, "content-type")).isEqualTo("application/json");
-                assertThat(header(record, "ce_actor")).isEqualTo("anonymous");
+                assertThat(header(record, "ce_actor")).as("the JWT subject of the client that acted").isEqualTo("operator");
                 assertThat(header(record, "ce_correlationid")).isNotBlank();
                 assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now());
                 // The key is the aggregate's own id, so one urban area's events keep their order on one partition.

@@ -12,15 +12,34 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A plain HTTP client for tests that talk to the service as a user would, raw bodies included. */
+/**
+ * A plain HTTP client for tests that talk to the service as a user would, raw bodies included: anonymously, or as the
+ * holder of a bearer token ({@link #as(String)}).
+ */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String token;
 
     public Http(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Http(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same client presenting {@code bearerToken} on every request (null: anonymous). */
+    public Http as(String bearerToken) {
+        return new Http(baseUrl, bearerToken);
+    }
+
+    /** The same client without a token. */
+    public Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -52,9 +71,16 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Response send(HttpRequest.Builder request) {
+        if (token != null && !request.build().headers().firstValue("Authorization").isPresent()) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);

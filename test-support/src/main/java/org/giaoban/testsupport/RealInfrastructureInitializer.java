@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.giaoban.testsupport.security.TestIssuer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -16,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code giaobanTestInfrastructure}, added first):
  * {@code spring.datasource.url}, {@code spring.datasource.username}, {@code spring.datasource.password},
  * {@code spring.kafka.bootstrap-servers}, {@code spring.cloud.stream.kafka.binder.brokers},
- * {@code giaoban.kafka.replication-factor=1} and {@code giaoban.test.database=<name>}.
+ * {@code giaoban.kafka.replication-factor=1}, {@code giaoban.test.database=<name>}, and
+ * {@code giaoban.security.issuer}, {@code .audience}, {@code .jwk-set-uri} of the {@link TestIssuer}.
  *
  * <p>The database is not created here: the service creates its own database when it is missing. Databases named
  * here are dropped ({@code DROP DATABASE IF EXISTS ... WITH (FORCE)}) in a JVM shutdown hook, after their context
@@ -40,6 +42,10 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         properties.put("spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrapServers());
         properties.put("giaoban.kafka.replication-factor", "1");
         properties.put("giaoban.test.database", database);
+        // Services check tokens against the test issuer's keys (the gateway's own settings are named differently).
+        properties.put("giaoban.security.issuer", TestIssuer.ISSUER);
+        properties.put("giaoban.security.audience", TestIssuer.AUDIENCE);
+        properties.put("giaoban.security.jwk-set-uri", TestIssuer.get().jwkSetUri());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
         infrastructure.dropAtExit(database, context);
     }

@@ -7,11 +7,15 @@ import java.io.PrintStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giaoban.platform.demo.ApiClient;
+import org.giaoban.platform.demo.Credentials;
+import org.giaoban.platform.demo.GatewayCredentials;
 
 /**
  * Loads the Northwest demo (the cluster, its members of 2023, Việt Trì's earlier membership, the 2025 reorganisation)
  * through the public HTTP API, step by step, exactly as an operator would. Every step is idempotent, so loading twice
- * is harmless. Usage: {@code DemoLoader [baseUrl]} (default {@code http://localhost:8081}).
+ * is harmless, as the operator (a token from {@link Credentials}). Usage: {@code DemoLoader [gatewayUrl]} (default
+ * {@code http://localhost:8080}; the operator from {@code GIAOBAN_DEMO_OPERATOR_ID} / {@code _SECRET}, by default the
+ * local profile's {@code operator}).
  */
 public final class DemoLoader {
 
@@ -21,15 +25,15 @@ public final class DemoLoader {
     private final ApiClient membership;
     private final PrintStream out;
 
-    public DemoLoader(String baseUrl, PrintStream out) {
-        this.membership = new ApiClient(baseUrl, "demo-northwest");
+    public DemoLoader(String baseUrl, Credentials credentials, PrintStream out) {
+        this.membership = new ApiClient(baseUrl, "demo-northwest").as(credentials.tokenFor(Credentials.Account.operator()));
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
-        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8081";
+        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8080";
         try {
-            int steps = new DemoLoader(baseUrl, System.out).load(NORTHWEST);
+            int steps = new DemoLoader(baseUrl, GatewayCredentials.fromEnvironment(baseUrl), System.out).load(NORTHWEST);
             System.out.println("Loaded " + steps + " steps of the Northwest demo into " + baseUrl);
         } catch (DemoFailed e) {
             System.err.println(e.getMessage());

@@ -23,10 +23,21 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String correlationId;
+    private final String token;
 
     public ApiClient(String baseUrl, String correlationId) {
+        this(baseUrl, correlationId, null);
+    }
+
+    private ApiClient(String baseUrl, String correlationId, String token) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.correlationId = correlationId;
+        this.token = token;
+    }
+
+    /** The same client acting with {@code bearerToken} (null: anonymously). */
+    public ApiClient as(String bearerToken) {
+        return new ApiClient(baseUrl, correlationId, bearerToken);
     }
 
     /** An answer: its status and body, and its JSON on demand. */
@@ -67,6 +78,9 @@ public final class ApiClient {
     public Response send(String method, String path, Object body, String correlationId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("X-Correlation-Id", correlationId);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             request.method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(""));
         } else {

@@ -27,6 +27,9 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.access.AccessDeniedException;
+import org.giaoban.platform.security.Caller;
+import org.giaoban.platform.security.Refusals;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -80,6 +83,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> store(EventStoreException e) {
         log.error("Event store failure", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The record could not be stored; nothing was changed.");
+    }
+
+    /** A scope check inside a handler: no token is 401, a token without the right role or scope 403. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        if (Caller.current().isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(body(HttpStatus.UNAUTHORIZED, Refusals.UNAUTHENTICATED, Refusals.UNAUTHENTICATED_DETAIL));
+        }
+        return problem(HttpStatus.FORBIDDEN, Refusals.FORBIDDEN, e.getMessage() == null ? Refusals.FORBIDDEN_DETAIL : e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
@@ -186,7 +199,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static ProblemDetail body(HttpStatus status, String code, String detail) {
+    public static ProblemDetail body(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setProperty("code", code);

@@ -1,0 +1,94 @@
+package org.giaoban.platform.security;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service is an OAuth2 resource server that checks the token itself (ARCHITECTURE.md rule 6): an RS256
+ * signature by a key the gateway publishes, the issuer, the audience, an expiry that has not passed and a not-before
+ * that has. The service's {@link AccessRules} then say who may call what; anything they do not name needs a token.
+ */
+@AutoConfiguration
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerConfiguration {
+
+    @Bean
+    SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, ObjectMapper json,
+                                       @Value("${giaoban.api.base-path:}") String basePath) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(Caller.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        http.authorizeHttpRequests(routes -> {
+                    routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                    "/actuator/prometheus").permitAll()
+                            .requestMatchers(HttpMethod.GET, basePath + "/v3/api-docs",
+                                    basePath + "/v3/api-docs/**", basePath + "/swagger-ui.html", basePath + "/swagger-ui/**", "/swagger-ui/**").permitAll()
+                            .requestMatchers(basePath + "/admin/**", "/actuator/**").hasRole(Role.OPERATOR.name())
+                            // Error dispatches carry the status already decided; they must not become 401s.
+                            .requestMatchers("/error").permitAll();
+                    rules.orderedStream().forEach(declared -> declared.declare(routes));
+                    routes.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(Refusals.unauthenticated(json))
+                        .accessDeniedHandler(Refusals.forbidden(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(Refusals.unauthenticated(json))
+                        .accessDeniedHandler(Refusals.forbidden(json)))
+                // Bearer tokens only, no cookies: nothing for CSRF to protect, no session to keep.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /**
+     * RS256 only (no {@code none}, no HMAC with a public key), keys from the gateway's JWKS (fetched at the first
+     * token, fetched again for an unknown key id, so a rotation needs no restart), then issuer, audience and times.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(properties.audience())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

@@ -1,0 +1,21 @@
+package org.giaoban.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How a service checks tokens ({@code giaoban.security.*}): the issuer and audience they must name, where the
+ * gateway publishes its keys, and the clock skew tolerated on {@code exp} and {@code nbf}.
+ */
+@ConfigurationProperties("giaoban.security")
+public record SecurityProperties(String issuer, String audience, URI jwkSetUri, Duration clockSkew) {
+
+    public SecurityProperties {
+        if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank() || jwkSetUri == null) {
+            throw new IllegalStateException("giaoban.security.issuer, .audience and .jwk-set-uri must be set");
+        }
+        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+    }
+}
