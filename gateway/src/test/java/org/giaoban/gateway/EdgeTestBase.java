@@ -1,6 +1,7 @@
 package org.giaoban.gateway;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -8,7 +9,6 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.giaoban.gateway.keys.SigningKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway in front of one stub instance of each service, with a small body limit (1 KB) and one browser origin
- * allowed: what the refusals at the door are tested against. Subclasses share one application context.
+ * allowed: what the refusals at the door are tested against. Subclasses share one application context, and the
+ * stubs, which therefore live as long as the test JVM (a class stopping them would leave the next one without).
  */
 @TestPropertySource(properties = {
         "giaoban.gateway.max-request-size=1KB",
@@ -40,13 +41,6 @@ abstract class EdgeTestBase extends GatewayTestBase {
         registry.add(instances + "news[0].uri", NEWS::uri);
     }
 
-    @AfterAll
-    static void stop() {
-        MEMBERSHIP.stop();
-        COMPETITION.stop();
-        NEWS.stop();
-    }
-
     @BeforeEach
     void forget() {
         MEMBERSHIP.received.clear();
@@ -56,7 +50,7 @@ abstract class EdgeTestBase extends GatewayTestBase {
 
     /** What reached any service. */
     static List<StubService.Received> relayed() {
-        return java.util.stream.Stream.of(MEMBERSHIP, COMPETITION, NEWS).flatMap(stub -> stub.received.stream()).toList();
+        return Stream.of(MEMBERSHIP, COMPETITION, NEWS).flatMap(stub -> stub.received.stream()).toList();
     }
 
     /** The key the gateway signs with now, private part included. */
