@@ -2,6 +2,7 @@ package org.giaoban.gateway.security;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -67,7 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(AccountClaims.ROLES);
         roles.setAuthorityPrefix("ROLE_");
@@ -78,7 +79,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication)))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(Refusals.unauthenticated(json))
+                        .accessDeniedHandler(Refusals.forbidden(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(Refusals.unauthenticated(json))
+                        .accessDeniedHandler(Refusals.forbidden(json)))
                 // Bearer tokens only, no cookies: nothing for CSRF to protect, no session to keep.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -126,7 +133,10 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(keys.signingSource());
     }
 
-    /** The checks every service will make: RS256 signature by a published key, issuer, audience, expiry, not-before. */
+    /**
+     * The checks every service will make: RS256 signature by a published key (no {@code none}, no HMAC), issuer,
+     * audience, an expiry (required) that has not passed, a not-before that has.
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties tokens) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -137,6 +147,7 @@ class SecurityConfiguration {
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(tokens.issuer()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(tokens.audience()))));
         return decoder;
     }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class GatewayProblems extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://giaoban.org/problems/";
+    static final String TYPE_BASE = ProblemResponses.TYPE_BASE;
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem e) {
@@ -72,9 +72,6 @@ class GatewayProblems extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail body(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code));
-        problem.setProperty("code", code);
-        return problem;
+        return ProblemResponses.body(status, code, detail);
     }
 }

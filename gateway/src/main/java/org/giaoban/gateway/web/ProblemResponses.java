@@ -1,0 +1,39 @@
+package org.giaoban.gateway.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The gateway's problem+json body, for the refusals written outside Spring MVC (servlet filters, Spring Security
+ * handlers) as well as by {@link GatewayProblems}: the same {@code type}, {@code title}, {@code status}, {@code detail}
+ * and stable {@code code} everywhere.
+ */
+public final class ProblemResponses {
+
+    public static final String TYPE_BASE = "https://giaoban.org/problems/";
+
+    private ProblemResponses() {
+    }
+
+    public static ProblemDetail body(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** Writes the refusal; headers already set on the response (WWW-Authenticate, Retry-After) stay. */
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(body(status, code, detail)));
+    }
+}
