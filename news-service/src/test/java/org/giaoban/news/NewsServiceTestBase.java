@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,11 +33,18 @@ public abstract class NewsServiceTestBase {
     @Autowired
     protected EventStore eventStore;
 
+    /** A reader without a token: what anyone may do. */
     protected Http http;
+    /** An editor (JWT subject {@code editor}): writes articles, reads drafts. */
+    protected Http editor;
+    /** An operator: the administration endpoints. */
+    protected Http operator;
 
     @BeforeEach
     void httpClient() {
         http = new Http(port);
+        editor = http.as(TestTokens.editor());
+        operator = http.as(TestTokens.operator());
     }
 
     /** How many events the event store holds for one aggregate stream, e.g. {@code article:<id>}. */
