@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.ServiceTest;
@@ -60,7 +61,8 @@ public abstract class NewsServiceTestBase {
 
     /** Every running projection (and the outbox relay, once there is one) has processed everything stored so far. */
     protected void awaitProjectionsCaughtUp() {
-        long head = eventStore.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1); // null: nothing stored yet
         await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
