@@ -6,9 +6,11 @@ import java.time.Duration;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,11 +34,18 @@ public abstract class NewsServiceTestBase {
     @Autowired
     protected EventStore eventStore;
 
+    /** A reader without a token: what anyone may do. */
     protected Http http;
+    /** An editor (JWT subject {@code editor}): writes articles, reads drafts. */
+    protected Http editor;
+    /** An operator: the administration endpoints. */
+    protected Http operator;
 
     @BeforeEach
     void httpClient() {
         http = new Http(port);
+        editor = http.as(TestTokens.editor());
+        operator = http.as(TestTokens.operator());
     }
 
     /** How many events the event store holds for one aggregate stream, e.g. {@code article:<id>}. */
@@ -52,7 +61,8 @@ public abstract class NewsServiceTestBase {
 
     /** Every running projection (and the outbox relay, once there is one) has processed everything stored so far. */
     protected void awaitProjectionsCaughtUp() {
-        long head = eventStore.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1); // null: nothing stored yet
         await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)

@@ -10,30 +10,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.giaoban.platform.demo.ApiClient;
 import org.giaoban.platform.demo.ApiClient.Response;
+import org.giaoban.platform.demo.Credentials;
+import org.giaoban.platform.demo.GatewayCredentials;
 import org.giaoban.platform.text.VietnameseText;
 
 /**
  * The editor's part of the demo, through the news API: the draft the system wrote when the 2023 round concluded is
  * submitted and published, and a handful of articles of the same chuyên mục (the seed page's related headlines) are
  * written and published so that the related lists have something to show. Published articles are left as they are,
- * so it can run again. Usage: {@code NewsDemo [newsUrl]}.
+ * so it can run again. It acts as the editor {@value #EDITOR} (a token from {@link Credentials}). Usage:
+ * {@code NewsDemo [gatewayUrl]} (default {@code http://localhost:8080}, where every path is the same as on the news
+ * service; the operator that creates the editor's account from {@code GIAOBAN_DEMO_OPERATOR_ID} / {@code _SECRET}, by
+ * default the local profile's {@code operator}).
  */
 public final class NewsDemo {
 
     public static final String CONFERENCE_DRAFT = "round-tay-bac-2023";
+    /** The client id of the demo's editor: the actor of what it writes. */
+    public static final String EDITOR = "news-desk";
 
     private final ObjectMapper json = new ObjectMapper();
     private final ApiClient news;
     private final PrintStream out;
 
-    public NewsDemo(String newsUrl, PrintStream out) {
-        this.news = new ApiClient(newsUrl, "demo-news");
+    public NewsDemo(String baseUrl, Credentials credentials, PrintStream out) {
+        this.news = new ApiClient(baseUrl, "demo-news").as(credentials.tokenFor(Credentials.Account.editor(EDITOR)));
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
+        String gatewayUrl = args.length > 0 ? args[0] : "http://localhost:8080";
         try {
-            new NewsDemo(args.length > 0 ? args[0] : "http://localhost:8083", System.out).load();
+            new NewsDemo(gatewayUrl, GatewayCredentials.fromEnvironment(gatewayUrl), System.out).load();
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(1);

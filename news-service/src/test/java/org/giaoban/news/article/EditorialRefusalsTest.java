@@ -30,7 +30,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
 
     @BeforeEach
     void desk() {
-        desk = new EditorialDesk(http);
+        desk = new EditorialDesk(editor);
     }
 
     @Test
@@ -38,7 +38,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         String articleId = desk.published(content("Lai Châu đăng cai giao ban năm 2024 " + unique()));
         long before = eventsIn(Article.streamId(articleId));
 
-        Http.Response again = http.post("/api/news/articles/" + articleId + "/publication", "");
+        Http.Response again = editor.post("/api/news/articles/" + articleId + "/publication", "");
 
         assertRefused(again, 409, "already-published");
         assertThat(eventsIn(Article.streamId(articleId))).isEqualTo(before).isEqualTo(3);
@@ -49,7 +49,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         String articleId = desk.published(content("Hội nghị giao ban Tây Bắc " + unique()));
         long before = eventsIn(Article.streamId(articleId));
 
-        Http.Response edit = http.put("/api/news/articles/" + articleId, json(content("Tiêu đề khác " + unique())));
+        Http.Response edit = editor.put("/api/news/articles/" + articleId, json(content("Tiêu đề khác " + unique())));
 
         assertRefused(edit, 409, "published-use-correction");
         assertThat(eventsIn(Article.streamId(articleId))).isEqualTo(before);
@@ -68,7 +68,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         String articleId = inState(state);
         long before = eventsIn(Article.streamId(articleId));
 
-        Http.Response refused = http.post("/api/news/articles/" + articleId + "/" + move, body);
+        Http.Response refused = editor.post("/api/news/articles/" + articleId + "/" + move, body);
 
         assertRefused(refused, 409, code);
         assertThat(eventsIn(Article.streamId(articleId))).isEqualTo(before);
@@ -80,7 +80,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         Map<String, Object> correction = content("Bản nháp đã sửa " + unique());
         correction.put("note", "Sửa tiêu đề.");
 
-        assertRefused(http.post("/api/news/articles/" + articleId + "/corrections", json(correction)), 409, "not-published");
+        assertRefused(editor.post("/api/news/articles/" + articleId + "/corrections", json(correction)), 409, "not-published");
         assertThat(eventsIn(Article.streamId(articleId))).isEqualTo(1);
     }
 
@@ -99,7 +99,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         String sent = "CONTENT".equals(body) ? json(content("Không có " + unique()))
                 : "CORRECTION".equals(body) ? json(correction()) : body == null ? "" : body;
 
-        Http.Response response = "PUT".equals(method) ? http.put(path, sent) : http.post(path, sent);
+        Http.Response response = "PUT".equals(method) ? editor.put(path, sent) : editor.post(path, sent);
 
         assertRefused(response, 404, "unknown-article");
         assertThat(eventsIn(Article.streamId(articleId))).isZero();
@@ -128,7 +128,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
             default -> value.startsWith("[") ? parse(value) : value;
         });
 
-        Http.Response response = http.post("/api/news/articles", json(content));
+        Http.Response response = editor.post("/api/news/articles", json(content));
 
         assertRefused(response, 400, "invalid-input");
         assertThat(response.json().path("errors").findValuesAsText("field")).anyMatch(f -> f.startsWith(field));
@@ -140,7 +140,7 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         Map<String, Object> content = content("Bài có ảnh lạ " + unique());
         content.put("images", List.of(Map.of("url", "javascript:alert(1)")));
 
-        Http.Response response = http.post("/api/news/articles", json(content));
+        Http.Response response = editor.post("/api/news/articles", json(content));
 
         assertRefused(response, 400, "invalid-image");
         assertThat(storedBy(response)).isZero();
@@ -151,21 +151,21 @@ class EditorialRefusalsTest extends NewsServiceTestBase {
         String articleId = desk.published(content("Tin đã đăng " + unique()));
         long before = eventsIn(Article.streamId(articleId));
 
-        assertRefused(http.post("/api/news/articles/" + articleId + "/unpublication", "{}"), 400, "invalid-input");
-        assertRefused(http.post("/api/news/articles/" + articleId + "/unpublication", "{\"reason\":\" \"}"), 400, "invalid-input");
-        assertRefused(http.post("/api/news/articles/" + articleId + "/corrections", json(content("Sửa " + unique()))), 400,
+        assertRefused(editor.post("/api/news/articles/" + articleId + "/unpublication", "{}"), 400, "invalid-input");
+        assertRefused(editor.post("/api/news/articles/" + articleId + "/unpublication", "{\"reason\":\" \"}"), 400, "invalid-input");
+        assertRefused(editor.post("/api/news/articles/" + articleId + "/corrections", json(content("Sửa " + unique()))), 400,
                 "invalid-input");
-        assertRefused(http.post("/api/news/articles/" + articleId + "/unpublication", "{\"reason\":"), 400, "malformed-json");
-        assertRefused(http.post("/api/news/articles/NOT_AN_ID/publication", ""), 400, "invalid-input");
+        assertRefused(editor.post("/api/news/articles/" + articleId + "/unpublication", "{\"reason\":"), 400, "malformed-json");
+        assertRefused(editor.post("/api/news/articles/NOT_AN_ID/publication", ""), 400, "invalid-input");
         assertThat(eventsIn(Article.streamId(articleId))).isEqualTo(before);
     }
 
     @Test
     void unknownDraftsAndBadListParametersAreRefused() {
-        assertRefused(http.get("/api/news/drafts/" + UUID.randomUUID()), 404, "unknown-draft");
-        assertRefused(http.get("/api/news/drafts?state=PUBLISHED"), 400, "invalid-parameter");
-        assertRefused(http.get("/api/news/drafts?state=LOST"), 400, "invalid-parameter");
-        assertRefused(http.get("/api/news/drafts?size=100000"), 400, "invalid-input");
+        assertRefused(editor.get("/api/news/drafts/" + UUID.randomUUID()), 404, "unknown-draft");
+        assertRefused(editor.get("/api/news/drafts?state=PUBLISHED"), 400, "invalid-parameter");
+        assertRefused(editor.get("/api/news/drafts?state=LOST"), 400, "invalid-parameter");
+        assertRefused(editor.get("/api/news/drafts?size=100000"), 400, "invalid-input");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 package org.giaoban.news.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.giaoban.news.article.EditorialDesk.content;
 import static org.giaoban.news.article.EditorialDesk.json;
 import static org.giaoban.news.article.EditorialDesk.unique;
 
+
 import java.net.http.HttpRequest;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +17,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.giaoban.contracts.Topics;
 import org.giaoban.news.NewsServiceTestBase;
 import org.giaoban.news.article.ArticleMessages.CreateDraft;
 import org.giaoban.news.article.ArticleMessages.Source;
 import org.giaoban.platform.text.VietnameseText;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +39,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
 
     @BeforeEach
     void desk() {
-        desk = new EditorialDesk(http);
+        desk = new EditorialDesk(editor);
     }
 
     @Test
@@ -42,7 +48,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         Map<String, Object> content = content(Normalizer.normalize("  Giao ban cụm các đô thị vùng Tây Bắc năm 2023 " + suffix,
                 Normalizer.Form.NFD));
 
-        Http.Response created = http.post("/api/news/articles", json(content));
+        Http.Response created = editor.post("/api/news/articles", json(content));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String articleId = created.json().path("articleId").asText();
@@ -79,10 +85,20 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         assertThat(published.path("state").asText()).isEqualTo("PUBLISHED");
         assertThat(listed(null)).doesNotContain(articleId);
         assertThat(listed("IN_REVIEW")).doesNotContain(articleId);
-        Http.Response gone = http.get("/api/news/drafts/" + articleId);
+        Http.Response gone = editor.get("/api/news/drafts/" + articleId);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.contentType()).startsWith("application/problem+json");
         assertThat(gone.code()).isEqualTo("unknown-draft");
+
+        // Analysts read the publication on news.events.v1, attributed to the editor who published it.
+        try (TopicReader topic = new TopicReader(Topics.NEWS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream().anyMatch(r -> articleId.equals(r.key())));
+            ConsumerRecord<String, byte[]> publication = topic.poll().stream().filter(r -> articleId.equals(r.key())).findFirst().orElseThrow();
+            assertThat(TopicReader.header(publication, "ce_type")).isEqualTo("org.giaoban.news.ArticlePublished.v1");
+            assertThat(TopicReader.header(publication, "ce_actor")).as("the JWT subject of the editor who published").isEqualTo("editor");
+        }
+        assertThat(actorsOf(articleId)).as("each event of the article, attributed to the editor's JWT subject")
+                .hasSize(3).containsOnly("editor");
     }
 
     @Test
@@ -92,11 +108,11 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
 
         Map<String, Object> edited = content("Hội thảo giao thông thông minh tại Lai Châu " + unique());
         edited.put("tags", List.of("giao thông", "Lai Châu"));
-        Http.Response edit = http.put("/api/news/articles/" + articleId, json(edited));
+        Http.Response edit = editor.put("/api/news/articles/" + articleId, json(edited));
         assertThat(edit.status()).as(edit.body()).isEqualTo(200);
         assertThat(edit.json().path("state").asText()).isEqualTo("DRAFT");
         assertThat(edit.json().path("outcome").asText()).isEqualTo("RECORDED");
-        Http.Response again = http.put("/api/news/articles/" + articleId, json(edited));
+        Http.Response again = editor.put("/api/news/articles/" + articleId, json(edited));
         assertThat(again.json().path("outcome").asText()).isEqualTo("UNCHANGED");
 
         desk.submit(articleId);
@@ -113,7 +129,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
 
         // A return needs no body at all.
         desk.submit(articleId);
-        Http.Response bare = http.send(HttpRequest.newBuilder(http.uri("/api/news/articles/" + articleId + "/return"))
+        Http.Response bare = editor.send(HttpRequest.newBuilder(editor.uri("/api/news/articles/" + articleId + "/return"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(bare.status()).as(bare.body()).isEqualTo(200);
         assertThat(draft(articleId).path("returnNote").isNull()).isTrue();
@@ -124,12 +140,12 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         String title = "Trao cờ đăng cai năm 2024 cho thành phố Lai Châu " + unique();
         String articleId = desk.published(content(title));
         awaitProjectionsCaughtUp();
-        assertThat(http.get("/api/news/drafts/" + articleId).code()).isEqualTo("unknown-draft");
+        assertThat(editor.get("/api/news/drafts/" + articleId).code()).isEqualTo("unknown-draft");
 
         Map<String, Object> corrected = content("Thành phố Lai Châu nhận cờ đăng cai năm 2024 " + unique());
         Map<String, Object> correction = new LinkedHashMap<>(corrected);
         correction.put("note", "Sửa tiêu đề.");
-        Http.Response corrects = http.post("/api/news/articles/" + articleId + "/corrections", json(correction));
+        Http.Response corrects = editor.post("/api/news/articles/" + articleId + "/corrections", json(correction));
         assertThat(corrects.status()).as(corrects.body()).isEqualTo(200);
         assertThat(corrects.json().path("state").asText()).isEqualTo("PUBLISHED");
 
@@ -146,7 +162,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
 
         assertThat(desk.move(articleId, "publication", null).path("state").asText()).isEqualTo("PUBLISHED");
         awaitProjectionsCaughtUp();
-        assertThat(http.get("/api/news/drafts/" + articleId).code()).isEqualTo("unknown-draft");
+        assertThat(editor.get("/api/news/drafts/" + articleId).code()).isEqualTo("unknown-draft");
     }
 
     @Test
@@ -155,10 +171,10 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         String title = "Giao ban cụm các đô thị vùng Tây Bắc năm 2023 " + suffix;
         String slug = "giao-ban-cum-cac-do-thi-vung-tay-bac-nam-2023-" + suffix;
 
-        Http.Response first = http.post("/api/news/articles", json(content(title)));
-        Http.Response second = http.post("/api/news/articles", json(content(title)));
+        Http.Response first = editor.post("/api/news/articles", json(content(title)));
+        Http.Response second = editor.post("/api/news/articles", json(content(title)));
         // The same title in another Unicode composition is the same title.
-        Http.Response third = http.post("/api/news/articles", json(content(Normalizer.normalize(title, Normalizer.Form.NFD))));
+        Http.Response third = editor.post("/api/news/articles", json(content(Normalizer.normalize(title, Normalizer.Form.NFD))));
 
         assertThat(first.json().path("slug").asText()).isEqualTo(slug);
         assertThat(second.json().path("slug").asText()).isEqualTo(slug + "-2");
@@ -173,12 +189,12 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         String newer = desk.create(content("Bài mới hơn " + unique()));
         awaitProjectionsCaughtUp();
 
-        JsonNode page = http.get("/api/news/drafts?state=DRAFT&page=0&size=2").json();
+        JsonNode page = editor.get("/api/news/drafts?state=DRAFT&page=0&size=2").json();
         assertThat(page.path("size").asInt()).isEqualTo(2);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(texts(page.path("items"), "articleId")).containsExactly(newer, older);
         assertThat(page.path("items").get(0).has("body")).isFalse();
-        JsonNode next = http.get("/api/news/drafts?state=DRAFT&page=1&size=1").json();
+        JsonNode next = editor.get("/api/news/drafts?state=DRAFT&page=1&size=1").json();
         assertThat(texts(next.path("items"), "articleId")).containsExactly(older);
     }
 
@@ -207,11 +223,17 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
         assertThat(desk.move(articleId, "submission", null).path("state").asText()).isEqualTo("IN_REVIEW");
     }
 
+    /** The {@code actor} metadata of each event in the article's stream. */
+    private List<String> actorsOf(String articleId) {
+        return jdbc.sql("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(Article.streamId(articleId)).query(String.class).list();
+    }
+
     // ---- reading -----------------------------------------------------------------------------------------------------
 
     private JsonNode draft(String articleId) {
         awaitProjectionsCaughtUp();
-        Http.Response response = http.get("/api/news/drafts/" + articleId);
+        Http.Response response = editor.get("/api/news/drafts/" + articleId);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -219,7 +241,7 @@ class EditorialWorkflowTest extends NewsServiceTestBase {
     /** The ids on the first page (newest first) of the drafts list, of one state or all. */
     private List<String> listed(String state) {
         awaitProjectionsCaughtUp();
-        Http.Response response = http.get("/api/news/drafts?size=100" + (state == null ? "" : "&state=" + state));
+        Http.Response response = editor.get("/api/news/drafts?size=100" + (state == null ? "" : "&state=" + state));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return texts(response.json().path("items"), "articleId");
     }

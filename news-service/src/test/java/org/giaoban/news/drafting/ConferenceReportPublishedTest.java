@@ -14,6 +14,7 @@ import org.giaoban.contracts.Topics;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.TopicReader;
 import org.giaoban.testsupport.contracts.PublishedSchemas;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,11 +33,13 @@ class ConferenceReportPublishedTest extends DraftingTestBase {
         feed.membership(new UrbanAreaRegistered("lai-chau", "Thành phố Lai Châu", "CITY", "Lai Châu", "III"));
         givenTheNorthwest2023Conclusion();
         String articleId = ConferenceReport.articleId(Northwest2023.ROUND);
+        // Readers need no token; the editor moves the draft with hers.
         Http http = new Http(port);
+        Http editor = http.as(TestTokens.editor());
 
-        Http.Response submitted = http.post("/api/news/articles/" + articleId + "/submission", "");
+        Http.Response submitted = editor.post("/api/news/articles/" + articleId + "/submission", "");
         assertThat(submitted.status() == 200 || "not-a-draft".equals(submitted.code())).as(submitted.body()).isTrue();
-        Http.Response published = http.post("/api/news/articles/" + articleId + "/publication", "");
+        Http.Response published = editor.post("/api/news/articles/" + articleId + "/publication", "");
         assertThat(published.status() == 200 || "already-published".equals(published.code())).as(published.body()).isTrue();
         String slug = jdbc.sql("SELECT slug FROM article_slug WHERE article_id = ?").param(articleId).query(String.class).single();
 
@@ -62,6 +65,10 @@ class ConferenceReportPublishedTest extends DraftingTestBase {
             assertThat(TopicReader.header(publication, "ce_type")).isEqualTo("org.giaoban.news.ArticlePublished.v1");
             PublishedSchemas.assertValid("org.giaoban.news.ArticlePublished.v1", TopicReader.value(publication));
             assertThat(TopicReader.value(publication)).contains("\"source\":\"ROUND_OUTCOME\"", "\"roundId\":\"tay-bac-2023\"");
+            if (published.status() == 200) {
+                // Published here, not earlier by the demo's editor (NewsDemoTest): the actor is this editor's JWT subject.
+                assertThat(TopicReader.header(publication, "ce_actor")).as("the JWT subject of the editor who published").isEqualTo("editor");
+            }
         }
     }
 }

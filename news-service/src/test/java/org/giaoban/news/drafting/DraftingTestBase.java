@@ -8,6 +8,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giaoban.contracts.membership.ClusterFormed;
+import org.giaoban.contracts.membership.UrbanAreaRegistered;
 import org.giaoban.news.article.Article;
 import org.giaoban.news.article.ArticleMessages.DraftCreated;
 import org.giaoban.testsupport.ServiceTest;
@@ -58,6 +60,12 @@ public abstract class DraftingTestBase {
         String ceId = feed.competition(Northwest2023.conclusion(), EventFeed.fixedId("competition/tay-bac-2023/RoundConcluded"));
         awaitDraft(ConferenceReport.articleId(Northwest2023.ROUND));
         return ceId;
+    }
+
+    /** The names membership gives the Northwest cluster and Lai Châu, as its events would bring them. */
+    protected void givenTheNorthwestNames() {
+        feed.membership(new ClusterFormed("tay-bac", "Cụm các đô thị vùng Tây Bắc", null, "Tây Bắc", List.of()));
+        feed.membership(new UrbanAreaRegistered("lai-chau", "Thành phố Lai Châu", "CITY", "Lai Châu", "III"));
     }
 
     /** Waits until the article has at least one stored event. */

@@ -33,7 +33,7 @@ class DraftsProjectionRebuildTest extends NewsServiceTestBase {
         List<String> live = snapshot();
         assertThat(String.join("\n", live)).contains(mine);
 
-        Http.Response started = http.post("/api/news/admin/projections/drafts/rebuild", "");
+        Http.Response started = operator.post("/api/news/admin/projections/drafts/rebuild", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         awaitRebuilt();
 
@@ -42,7 +42,7 @@ class DraftsProjectionRebuildTest extends NewsServiceTestBase {
 
     @Test
     void theAdminEndpointListsTheDrafts() {
-        JsonNode projections = http.get("/api/news/admin/projections").json();
+        JsonNode projections = operator.get("/api/news/admin/projections").json();
 
         assertThat(projections.findValuesAsText("name")).contains(DraftsProjection.NAME);
     }
@@ -52,13 +52,13 @@ class DraftsProjectionRebuildTest extends NewsServiceTestBase {
      * system's draft of a round.
      */
     private List<String> everyKindOfArticle() {
-        EditorialDesk desk = new EditorialDesk(http);
+        EditorialDesk desk = new EditorialDesk(editor);
         String draft = desk.create(content("Bản nháp giao ban " + unique()));
 
         String returned = desk.create(content("Bài bị trả lại " + unique()));
         Map<String, Object> edited = content("Bài bị trả lại, đã sửa " + unique());
         edited.put("images", List.of());
-        assertThat(http.put("/api/news/articles/" + returned, EditorialDesk.json(edited)).status()).isEqualTo(200);
+        assertThat(editor.put("/api/news/articles/" + returned, EditorialDesk.json(edited)).status()).isEqualTo(200);
         desk.submit(returned);
         desk.giveBack(returned, "Thiếu ảnh.");
 
@@ -83,7 +83,7 @@ class DraftsProjectionRebuildTest extends NewsServiceTestBase {
     /** Done, as the admin endpoint reports it: every projection running, none rebuilding, no lag. */
     private void awaitRebuilt() {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode projections = http.get("/api/news/admin/projections").json();
+            JsonNode projections = operator.get("/api/news/admin/projections").json();
             for (JsonNode projection : projections) {
                 if (projection.path("rebuilding").asBoolean() || projection.path("lag").asLong() > 0
                         || !projection.path("running").asBoolean()) {

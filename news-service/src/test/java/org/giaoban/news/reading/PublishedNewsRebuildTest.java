@@ -35,7 +35,7 @@ class PublishedNewsRebuildTest extends ReadingTestBase {
         assertThat(live.get("published_article")).isNotEmpty();
         assertThat(live.get("published_article_revision")).isNotEmpty();
 
-        Http.Response started = http.post("/api/news/admin/projections/" + PublishedNewsProjection.NAME + "/rebuild", "");
+        Http.Response started = operator.post("/api/news/admin/projections/" + PublishedNewsProjection.NAME + "/rebuild", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         awaitRebuilt();
 
@@ -45,14 +45,14 @@ class PublishedNewsRebuildTest extends ReadingTestBase {
 
     @Test
     void theAdminEndpointListsTheProjection() {
-        JsonNode projections = http.get("/api/news/admin/projections").json();
+        JsonNode projections = operator.get("/api/news/admin/projections").json();
 
         assertThat(projections.findValuesAsText("name")).contains(PublishedNewsProjection.NAME);
     }
 
     private void awaitRebuilt() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode projection : http.get("/api/news/admin/projections").json()) {
+            for (JsonNode projection : operator.get("/api/news/admin/projections").json()) {
                 if (PublishedNewsProjection.NAME.equals(projection.path("name").asText())) {
                     return projection.path("running").asBoolean() && !projection.path("rebuilding").asBoolean()
                             && projection.path("lag").asLong() == 0;

@@ -21,6 +21,7 @@ import org.giaoban.news.article.ArticleMessages.SubmitArticle;
 import org.giaoban.news.article.ArticleMessages.UnpublishArticle;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,11 +48,15 @@ public abstract class ReadingTestBase {
     @Autowired
     protected EventStore eventStore;
 
+    /** A reader without a token: reading is public. */
     protected Http http;
+    /** An operator: the administration endpoints. */
+    protected Http operator;
 
     @BeforeEach
     void httpClient() {
         http = new Http(port);
+        operator = http.as(TestTokens.operator());
     }
 
     /** A word of ten ASCII letters that no other test writes: one token for the search index, valid in ids. */
