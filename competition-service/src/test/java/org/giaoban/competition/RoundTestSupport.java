@@ -1,23 +1,34 @@
 package org.giaoban.competition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.contracts.membership.ClusterFormed;
 import org.giaoban.contracts.membership.MemberAdmitted;
 import org.giaoban.contracts.membership.UrbanAreaRegistered;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Drives rounds over HTTP as a coordinator and delegates would, on clusters of its own making: the coordinator of the
  * round's cluster plans, opens, tables and closes; each member's delegate casts its own ballot.
  */
 public abstract class RoundTestSupport extends CompetitionServiceTestBase {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private EventStore eventStore;
 
     /** Without a token. */
     protected Http http;
@@ -101,6 +112,25 @@ public abstract class RoundTestSupport extends CompetitionServiceTestBase {
     protected String carry(String roundId, String motionId, List<String> voters) {
         voters.forEach(voter -> assertThat(vote(roundId, motionId, voter, "APPROVE").status()).isEqualTo(200));
         return close(roundId, motionId).json().path("state").asText();
+    }
+
+    /** Every event stored so far, of every aggregate. */
+    protected long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    /**
+     * Every event processor (read models, the next-round planner, the publisher) has handled everything stored so far,
+     * so that what it does in reply is stored too.
+     */
+    protected void awaitProcessorsCaughtUp() {
+        long head = eventStore.createHeadToken().position().orElse(-1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::isRunning)
+                .allMatch(processor -> processor.processingStatus().values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)));
     }
 
     protected long storedEvents(String roundId) {
