@@ -125,7 +125,8 @@ public abstract class RoundTestSupport extends CompetitionServiceTestBase {
      */
     protected void awaitProcessorsCaughtUp() {
         long head = eventStore.createHeadToken().position().orElse(-1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> processing.eventProcessors().values().stream()
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .filter(StreamingEventProcessor::isRunning)
