@@ -14,4 +14,20 @@ public final class Ids {
     public static String roundId(String clusterId, int year) {
         return clusterId + "-" + year;
     }
+
+    /**
+     * The cluster a round belongs to, read from its id: everything before the last {@code -<year>} ({@code tay-bac-2023}
+     * → {@code tay-bac}). Null when the id is not a round id (no cluster, or no four-digit year at the end), so that a
+     * scope check on it grants nothing.
+     */
+    public static String clusterOf(String roundId) {
+        if (roundId == null) {
+            return null;
+        }
+        int dash = roundId.lastIndexOf('-');
+        if (dash <= 0 || !roundId.substring(dash + 1).matches("[0-9]{4}")) {
+            return null;
+        }
+        return roundId.substring(0, dash);
+    }
 }

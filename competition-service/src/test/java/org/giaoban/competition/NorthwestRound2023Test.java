@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -24,6 +25,8 @@ import org.giaoban.contracts.Topics;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.TopicReader;
 import org.giaoban.testsupport.contracts.PublishedSchemas;
+import org.giaoban.testsupport.security.TestCredentials;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NorthwestRound2023Test extends CompetitionServiceTestBase {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Autowired
     private EventProcessingConfiguration processing;
     @Autowired
@@ -52,7 +57,7 @@ class NorthwestRound2023Test extends CompetitionServiceTestBase {
         http = new Http(port);
         membership().publishNorthwest2023();
         awaitRosterCurrent();
-        new NorthwestRound2023("http://localhost:" + port, null,
+        new NorthwestRound2023("http://localhost:" + port, null, new TestCredentials(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).load();
         awaitProjectionsCaughtUp();
     }
@@ -133,6 +138,16 @@ class NorthwestRound2023Test extends CompetitionServiceTestBase {
             ours.forEach(record -> PublishedSchemas.assertValid(header(record, "ce_type"), TopicReader.value(record)));
             assertThat(ours).extracting(r -> header(r, "ce_type")).contains("org.giaoban.competition.RoundConcluded.v1",
                     "org.giaoban.competition.BallotCast.v1", "org.giaoban.competition.NominationProposed.v1");
+            // Each record names the client that acted: the coordinator ran the round, each delegate cast its own ballot.
+            assertThat(ours).filteredOn(r -> header(r, "ce_type").endsWith("RoundConcluded.v1")).singleElement()
+                    .extracting(r -> header(r, "ce_actor")).isEqualTo(NorthwestRound2023.COORDINATOR);
+            List<ConsumerRecord<String, byte[]>> ballots = ours.stream()
+                    .filter(r -> stored.contains(header(r, "ce_id")) && header(r, "ce_type").endsWith("BallotCast.v1")).toList();
+            assertThat(ballots).hasSize(7 * 11).allSatisfy(ballot -> {
+                JsonNode value = JSON.readTree(TopicReader.value(ballot));
+                assertThat(value.path("recordedBy").asText()).isEqualTo("DELEGATE");
+                assertThat(header(ballot, "ce_actor")).isEqualTo("delegate-" + value.path("urbanAreaId").asText());
+            });
         }
     }
 
@@ -155,7 +170,7 @@ class NorthwestRound2023Test extends CompetitionServiceTestBase {
         assertThat(eventsOf("tay-bac-2024")).isEqualTo(1);
 
         // Planning the same round again, as a redelivered conclusion would, changes nothing.
-        Http.Response again = http.post("/api/competition/rounds", """
+        Http.Response again = http.as(TestTokens.coordinatorNamed(NorthwestRound2023.COORDINATOR, "tay-bac")).post("/api/competition/rounds", """
                 {"clusterId":"tay-bac","year":2024,"movement":"Đô thị Xanh - Sạch - Đẹp","theme":"%s","hostId":"lai-chau",
                  "leaderId":"sa-pa","rules":{"legalBasis":"Luật Thi đua, Khen thưởng 2003 (sửa đổi); Nghị định 91/2017/NĐ-CP; Quy chế Hiệp hội các đô thị Việt Nam",
                  "criteria":[{"name":"Xanh","maxPoints":40},{"name":"Sạch","maxPoints":30},{"name":"Đẹp","maxPoints":30}]}}"""

@@ -10,13 +10,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giaoban.platform.demo.ApiClient;
 import org.giaoban.platform.demo.ApiClient.Response;
+import org.giaoban.platform.demo.Credentials;
+import org.giaoban.platform.demo.Credentials.Account;
+import org.giaoban.platform.demo.GatewayCredentials;
 
 /**
  * Replays the 2023 conference of the Northwest cluster (Sa Pa, 24 September 2023) through the competition API, as
  * its coordinator and delegates did: the round is planned and opened with the 11 members of that day, scored, the
  * five award proposals, next year's host and theme are put to the vote and carried, and the round is concluded with
  * the flag passing from Sa Pa to Lai Châu. Needs the membership demo first. Scores are illustrative (the article
- * gives none). Usage: {@code NorthwestRound2023 [competitionUrl] [membershipUrl]}.
+ * gives none).
+ *
+ * <p>Each step is taken by whoever API.md says takes it, with a token from {@link Credentials}: the cluster's
+ * coordinator ({@value #COORDINATOR}) plans, opens, scores, tables, closes and concludes; each member's delegate
+ * casts its own ballot; the operator watches membership's publishing. Usage: {@code NorthwestRound2023 [gatewayUrl]}
+ * (default {@code http://localhost:8080}, through which both competition and membership are reached; the operator from
+ * {@code GIAOBAN_DEMO_OPERATOR_ID} / {@code _SECRET}, by default the local profile's {@code operator}).
  */
 public final class NorthwestRound2023 {
 
@@ -26,21 +35,34 @@ public final class NorthwestRound2023 {
     public static final String THEME_2024 = "Thực trạng hạ tầng giao thông đô thị, định hướng xây dựng hệ thống giao thông"
             + " thông minh gắn với bảo vệ môi trường và ứng phó biến đổi khí hậu";
 
-    private final ApiClient competition;
+    /** The client id of the Northwest cluster's coordinator. */
+    public static final String COORDINATOR = "tay-bac-coordinator";
+
+    private final ApiClient anyone;
+    private final ApiClient coordinator;
+    private final Map<String, ApiClient> delegates = new LinkedHashMap<>();
     private final ApiClient membership;
     private final PrintStream out;
 
-    public NorthwestRound2023(String competitionUrl, String membershipUrl, PrintStream out) {
-        this.competition = new ApiClient(competitionUrl, "demo-northwest-2023");
-        this.membership = membershipUrl == null ? null : new ApiClient(membershipUrl, "demo-northwest-2023");
+    /**
+     * @param competitionUrl where the competition API is served (the gateway, or the service itself)
+     * @param membershipUrl  where the membership API is served, to wait for its publishing; null: do not wait
+     */
+    public NorthwestRound2023(String competitionUrl, String membershipUrl, Credentials credentials, PrintStream out) {
+        this.anyone = new ApiClient(competitionUrl, "demo-northwest-2023");
+        this.coordinator = anyone.as(credentials.tokenFor(Account.coordinator(COORDINATOR, "tay-bac")));
+        for (String member : MEMBERS) {
+            delegates.put(member, anyone.as(credentials.tokenFor(Account.delegate(member))));
+        }
+        this.membership = membershipUrl == null ? null
+                : new ApiClient(membershipUrl, "demo-northwest-2023").as(credentials.tokenFor(Account.operator()));
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
-        String competitionUrl = args.length > 0 ? args[0] : "http://localhost:8082";
-        String membershipUrl = args.length > 1 ? args[1] : "http://localhost:8081";
+        String gatewayUrl = args.length > 0 ? args[0] : "http://localhost:8080";
         try {
-            new NorthwestRound2023(competitionUrl, membershipUrl, System.out).load();
+            new NorthwestRound2023(gatewayUrl, gatewayUrl, GatewayCredentials.fromEnvironment(gatewayUrl), System.out).load();
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -48,13 +70,13 @@ public final class NorthwestRound2023 {
     }
 
     public void load() throws IOException, InterruptedException {
-        Response existing = competition.send("GET", "/api/competition/rounds/" + ROUND, null);
+        Response existing = anyone.send("GET", "/api/competition/rounds/" + ROUND, null);
         if (existing.status() == 200 && !"PLANNED".equals(existing.json().path("state").asText())) {
             out.println("The 2023 round is already " + existing.json().path("state").asText() + "; nothing to load.");
             return;
         }
         awaitMembershipPublished();
-        expect(competition.send("POST", "/api/competition/rounds", plan()), "Plan the 2023 round of the Northwest cluster, hosted by Sa Pa");
+        expect(coordinator.send("POST", "/api/competition/rounds", plan()), "Plan the 2023 round of the Northwest cluster, hosted by Sa Pa");
         openWhenTheRosterIsCurrent();
 
         String[][] scores = {{"lai-chau", "38", "28", "27"}, {"tuyen-quang", "37", "28", "27"}, {"ha-giang", "35", "27", "26"},
@@ -64,7 +86,7 @@ public final class NorthwestRound2023 {
         String[] criteria = {"Xanh", "Sạch", "Đẹp"};
         for (String[] row : scores) {
             for (int i = 0; i < criteria.length; i++) {
-                expect(competition.send("POST", path("/scores"), Map.of("urbanAreaId", row[0], "criterion", criteria[i],
+                expect(coordinator.send("POST", path("/scores"), Map.of("urbanAreaId", row[0], "criterion", criteria[i],
                         "points", Integer.parseInt(row[i + 1]))), null);
             }
         }
@@ -78,17 +100,17 @@ public final class NorthwestRound2023 {
         motion(Map.of("kind", "NEXT_HOST", "urbanAreaId", "lai-chau"), "Lai Châu city hosts in 2024");
         motion(Map.of("kind", "NEXT_THEME", "theme", THEME_2024), "the 2024 theme");
 
-        expect(competition.send("POST", path("/conclusion"), null), "Conclude: the flag passes from Sa Pa to Lai Châu; tay-bac-2024 is planned");
+        expect(coordinator.send("POST", path("/conclusion"), null), "Conclude: the flag passes from Sa Pa to Lai Châu; tay-bac-2024 is planned");
     }
 
-    /** Tables a motion, has each of the 11 delegates approve it, and closes it. */
+    /** The coordinator tables a motion, each of the 11 delegates approves it, and the coordinator closes it. */
     private void motion(Map<String, Object> motion, String what) throws IOException, InterruptedException {
-        Response tabled = expect(competition.send("POST", path("/motions"), motion), null);
+        Response tabled = expect(coordinator.send("POST", path("/motions"), motion), null);
         String motionId = tabled.json().path("motionId").asText();
         for (String delegate : MEMBERS) {
-            expect(competition.send("PUT", path("/motions/" + motionId + "/ballots/" + delegate), Map.of("vote", "APPROVE")), null);
+            expect(delegates.get(delegate).send("PUT", path("/motions/" + motionId + "/ballots/" + delegate), Map.of("vote", "APPROVE")), null);
         }
-        Response closed = expect(competition.send("POST", path("/motions/" + motionId + "/closing"), null), null);
+        Response closed = expect(coordinator.send("POST", path("/motions/" + motionId + "/closing"), null), null);
         out.printf("  %s: %s by 11 of 11%n", what, closed.json().path("state").asText());
     }
 
@@ -114,7 +136,7 @@ public final class NorthwestRound2023 {
     private void openWhenTheRosterIsCurrent() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            Response opened = competition.send("POST", path("/opening"), Map.of());
+            Response opened = coordinator.send("POST", path("/opening"), Map.of());
             String code = opened.code();
             if (opened.status() < 300 || "round-already-open".equals(code)) {
                 out.println("  opened with the cluster's members on 2023-09-24");

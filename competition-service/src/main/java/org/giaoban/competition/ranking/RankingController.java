@@ -1,8 +1,10 @@
 package org.giaoban.competition.ranking;
 
 import jakarta.validation.constraints.Pattern;
+import org.giaoban.competition.CompetitionAccess;
 import org.giaoban.competition.Ids;
 import org.giaoban.competition.ranking.RankingProjection.RoundRanking;
+import org.giaoban.competition.round.Vocabulary.RoundState;
 import org.giaoban.platform.problem.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A round's ranking. API.md restricts it to coordinators, operators and analysts until the round is concluded; the
- * service has no tokens yet, so it is read as every other round read is, and {@code state} says whether it is final.
+ * A round's ranking: for the coordinators of its cluster, operators and analysts while the round is planned or open,
+ * public once it is concluded ({@code state} says whether it is final).
  */
 @RestController
 @RequestMapping("/api/competition/rounds")
@@ -25,7 +27,9 @@ public class RankingController {
 
     @GetMapping("/{id}/ranking")
     public RoundRanking ranking(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
-        return ranking.of(id)
+        RoundRanking found = ranking.of(id)
                 .orElseThrow(() -> DomainException.notFound("unknown-round", "No round " + id + " has been planned."));
+        CompetitionAccess.requireRankingReader(found.clusterId(), found.state() == RoundState.CONCLUDED);
+        return found;
     }
 }

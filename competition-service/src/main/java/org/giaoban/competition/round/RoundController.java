@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.giaoban.competition.CompetitionAccess;
 import org.giaoban.competition.Ids;
 import org.giaoban.competition.round.RoundCommands.AmendRound;
 import org.giaoban.competition.round.RoundCommands.CastBallot;
@@ -46,8 +48,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a coordinator, a delegate and the operator do to a round, over HTTP. Answers never show how a participant
- * voted: a ballot is acknowledged, not echoed.
+ * What a coordinator, a delegate and the operator do to a round, over HTTP. Who may do what is {@link
+ * CompetitionAccess}'s: route by route, and here where the body or the caller's role matters (the cluster of a new
+ * round, who a ballot is recorded as). Answers never show how a participant voted: a ballot is acknowledged, not echoed.
  */
 @RestController
 @RequestMapping("/api/competition")
@@ -99,8 +102,12 @@ public class RoundController {
                                 Award award, @Size(max = 500) String theme) {
     }
 
-    /** {@code recordedBy}: COORDINATOR for the room's show of hands in an OPEN round; DELEGATE otherwise. */
-    public record BallotRequest(@NotNull Vote vote, RecordedBy recordedBy) {
+    /**
+     * Who the ballot is recorded as comes from the caller's token (the delegate as DELEGATE, the coordinator's show of
+     * hands as COORDINATOR), never from the request: a {@code recordedBy} sent by an older client is ignored.
+     */
+    @JsonIgnoreProperties("recordedBy")
+    public record BallotRequest(@NotNull Vote vote) {
     }
 
     public record ForwardingRequest(@NotBlank @Size(max = 200) String reference) {
@@ -126,6 +133,7 @@ public class RoundController {
 
     @PostMapping("/rounds")
     public ResponseEntity<Recorded> plan(@Valid @RequestBody PlanRequest request) {
+        CompetitionAccess.requirePlanner(request.clusterId());
         String roundId = Ids.roundId(request.clusterId(), request.year());
         Outcome outcome = commands.sendAndWait(new PlanRound(roundId, resolve(request)));
         return answer(new Recorded(roundId, outcome), outcome, roundUri(roundId));
@@ -173,7 +181,8 @@ public class RoundController {
                                      @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String motionId,
                                      @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String urbanAreaId,
                                      @Valid @RequestBody BallotRequest request) {
-        Outcome outcome = commands.sendAndWait(new CastBallot(id, motionId, urbanAreaId, request.vote(), request.recordedBy()));
+        RecordedBy recordedBy = CompetitionAccess.ballotRecordedBy(id, urbanAreaId);
+        Outcome outcome = commands.sendAndWait(new CastBallot(id, motionId, urbanAreaId, request.vote(), recordedBy));
         return new BallotAcknowledged(id, motionId, urbanAreaId, outcome);
     }
 

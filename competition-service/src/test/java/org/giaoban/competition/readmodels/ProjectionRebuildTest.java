@@ -24,6 +24,7 @@ import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.VoteMethod;
 import org.junit.jupiter.api.Test;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.security.TestTokens;
 
 /**
  * Each read model of rounds, reset and replayed from the event store through the admin endpoint, gives exactly the
@@ -44,7 +45,7 @@ class ProjectionRebuildTest extends ReadModelsTestBase {
         live.forEach((table, rows) -> assertThat(rows).as(table + " has rows to rebuild").isNotEmpty());
 
         for (String projection : PROJECTIONS) {
-            Http.Response started = http.post("/api/competition/admin/projections/" + projection + "/rebuild", "");
+            Http.Response started = operator().post("/api/competition/admin/projections/" + projection + "/rebuild", "");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
         }
         awaitRebuilt();
@@ -54,7 +55,7 @@ class ProjectionRebuildTest extends ReadModelsTestBase {
 
     @Test
     void theAdminEndpointListsEveryReadModel() {
-        JsonNode projections = http.get("/api/competition/admin/projections").json();
+        JsonNode projections = operator().get("/api/competition/admin/projections").json();
 
         assertThat(projections.findValuesAsText("name")).containsAll(PROJECTIONS);
     }
@@ -87,10 +88,15 @@ class ProjectionRebuildTest extends ReadModelsTestBase {
         vote(open, pending, six, 3, 1, 0, RecordedBy.DELEGATE);
     }
 
+    /** The admin endpoints are an operator's. */
+    private Http operator() {
+        return http.as(TestTokens.operator());
+    }
+
     /** Done, as the admin endpoint reports it: every projection running, none rebuilding, no lag. */
     private void awaitRebuilt() {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode projections = http.get("/api/competition/admin/projections").json();
+            JsonNode projections = operator().get("/api/competition/admin/projections").json();
             for (JsonNode projection : projections) {
                 if (projection.path("rebuilding").asBoolean() || projection.path("lag").asLong() > 0
                         || !projection.path("running").asBoolean()) {

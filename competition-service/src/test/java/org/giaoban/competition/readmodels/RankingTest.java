@@ -13,6 +13,7 @@ import org.giaoban.competition.round.Rules;
 import org.giaoban.competition.round.Rules.Criterion;
 import org.junit.jupiter.api.Test;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.security.TestTokens;
 
 /**
  * Rule 11 over HTTP: the latest score per participant and criterion counts; the highest total ranks first; equal totals
@@ -45,7 +46,8 @@ class RankingTest extends ReadModelsTestBase {
         score(roundId, HOA_BINH, LANDSCAPE, "45"); // replaces the 30 of a moment ago
         score(roundId, MUONG_LAY, LANDSCAPE, "40"); // sanitation not scored
 
-        JsonNode ranking = read("/api/competition/rounds/" + roundId + "/ranking");
+        // Before the round is concluded its ranking is its coordinators', operators' and analysts'.
+        JsonNode ranking = read(http.as(TestTokens.coordinator(cluster.id())), "/api/competition/rounds/" + roundId + "/ranking");
 
         assertThat(ranking.path("roundId").asText()).isEqualTo(roundId);
         assertThat(ranking.path("state").asText()).isEqualTo("OPEN");

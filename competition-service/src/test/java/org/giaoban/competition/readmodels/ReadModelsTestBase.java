@@ -85,6 +85,7 @@ public abstract class ReadModelsTestBase extends CompetitionServiceTestBase {
     @Autowired
     protected EventStore eventStore;
 
+    /** Without a token: the reads of rounds, nominations, hosts and themes are public. */
     protected Http http;
 
     @BeforeEach
@@ -218,10 +219,15 @@ public abstract class ReadModelsTestBase extends CompetitionServiceTestBase {
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)));
     }
 
-    /** GET that must answer 200 with JSON, once the projections have caught up. */
+    /** GET without a token that must answer 200 with JSON, once the projections have caught up. */
     JsonNode read(String path) {
+        return read(http, path);
+    }
+
+    /** The same GET by {@code who} (e.g. {@code http.as(TestTokens.analyst())}). */
+    JsonNode read(Http who, String path) {
         awaitProjectionsCaughtUp();
-        Http.Response response = http.get(path);
+        Http.Response response = who.get(path);
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
         return response.json();
     }

@@ -72,12 +72,12 @@ class RoundRulesTest extends RoundTestSupport {
         TestCluster cluster = givenACluster(3);
         String round = givenAnOpenRound(cluster, null);
         long before = storedEvents(round);
-        refused(round, http.post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "conclusion-needs-next-host", before);
+        refused(round, coordinatorOfRound(round).post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "conclusion-needs-next-host", before);
 
         String host = tabled(round, "{\"kind\":\"NEXT_HOST\",\"urbanAreaId\":\"" + cluster.members().get(2) + "\"}");
         assertThat(carry(round, host, cluster.members())).isEqualTo("CARRIED");
         before = storedEvents(round);
-        refused(round, http.post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "conclusion-needs-next-theme", before);
+        refused(round, coordinatorOfRound(round).post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "conclusion-needs-next-theme", before);
     }
 
     @Test
@@ -89,7 +89,7 @@ class RoundRulesTest extends RoundTestSupport {
         tabled(round, "{\"kind\":\"NEXT_LEADER\",\"urbanAreaId\":\"" + cluster.members().get(1) + "\"}");
         long before = storedEvents(round);
 
-        refused(round, http.post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "motions-still-open", before);
+        refused(round, coordinatorOfRound(round).post("/api/competition/rounds/" + round + "/conclusion", ""), 409, "motions-still-open", before);
     }
 
     @Test
@@ -120,13 +120,13 @@ class RoundRulesTest extends RoundTestSupport {
     void motionsAndBallotsNeedAnOpenRound() {
         TestCluster cluster = givenACluster(3);
         String round = cluster.id() + "-2023";
-        http.post("/api/competition/rounds", """
+        coordinatorOf(cluster.id()).post("/api/competition/rounds", """
                 {"clusterId":"%s","year":2023,"movement":"m","theme":"t","hostId":"%s","leaderId":"%s"}"""
                 .formatted(cluster.id(), cluster.members().get(0), cluster.members().get(1)));
         long before = storedEvents(round);
 
         refused(round, table(round, "{\"kind\":\"NEXT_THEME\",\"theme\":\"x\"}"), 409, "round-not-open", before);
-        refused(round, http.post("/api/competition/rounds/" + round + "/opening", "{}"), 400, "roster-date-required", before);
+        refused(round, coordinatorOfRound(round).post("/api/competition/rounds/" + round + "/opening", "{}"), 400, "roster-date-required", before);
     }
 
     @Test
@@ -139,12 +139,12 @@ class RoundRulesTest extends RoundTestSupport {
                 400, "invalid-type", before);
         refused(round, table(round, "{\"kind\":\"NEXT_THEME\",\"theme\":\"   \"}"), 400, "invalid-theme", before);
         refused(round, table(round, "{\"kind\":"), 400, "malformed-json", before);
-        refused(round, http.post("/api/competition/rounds/" + round + "/motions/m9/closing", ""), 404, "unknown-motion", before);
-        assertThat(http.post("/api/competition/rounds/nowhere-2023/conclusion", "").code()).isEqualTo("unknown-round");
-        assertThat(http.post("/api/competition/rounds", """
+        refused(round, coordinatorOfRound(round).post("/api/competition/rounds/" + round + "/motions/m9/closing", ""), 404, "unknown-motion", before);
+        assertThat(coordinatorOf("nowhere").post("/api/competition/rounds/nowhere-2023/conclusion", "").code()).isEqualTo("unknown-round");
+        assertThat(operator().post("/api/competition/rounds", """
                 {"clusterId":"nowhere","year":2023,"movement":"m","theme":"t","hostId":"a","leaderId":"b"}""").code())
                 .isEqualTo("unknown-cluster");
-        assertThat(List.of(http.post("/api/competition/rounds", """
+        assertThat(List.of(coordinatorOf(cluster.id()).post("/api/competition/rounds", """
                 {"clusterId":"%s","year":2023,"movement":"m","theme":"t","hostId":"%s","leaderId":"%s"}"""
                 .formatted(cluster.id(), "tuyen-quang", cluster.members().get(1))).code())).containsAnyOf("host-not-a-member", "unknown-urban-area");
     }

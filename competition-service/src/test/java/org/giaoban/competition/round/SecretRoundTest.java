@@ -55,8 +55,10 @@ class SecretRoundTest extends RoundTestSupport {
                 assertThat(answer.body()).doesNotContain("APPROVE", "REJECT", "ABSTAIN");
             }
         }
-        Http.Response showOfHands = http.put("/api/competition/rounds/" + round + "/motions/" + green + "/ballots/" + six.get(0),
-                "{\"vote\":\"REJECT\",\"recordedBy\":\"COORDINATOR\"}");
+        // The coordinator's show of hands is recorded as COORDINATOR (its token says so), which a secret round refuses.
+        Http.Response showOfHands = coordinatorOfRound(round).put("/api/competition/rounds/" + round + "/motions/" + green
+                + "/ballots/" + six.get(0), "{\"vote\":\"REJECT\"}");
+        assertThat(showOfHands.status()).as(showOfHands.body()).isEqualTo(409);
         assertThat(showOfHands.code()).isEqualTo("secret-ballot");
 
         assertThat(close(round, smart).json().path("state").asText()).as("4 ≤ 0.7 × 6").isEqualTo("NOT_CARRIED");
