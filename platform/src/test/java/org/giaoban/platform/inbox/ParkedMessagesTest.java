@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.giaoban.testsupport.security.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -55,6 +57,17 @@ class ParkedMessagesTest {
     ParkedMessages parkedMessages;
     @Autowired
     TestRestTemplate http;
+
+    /** The administration of dead letters is an operator's. */
+    @BeforeEach
+    void asAnOperator() {
+        if (http.getRestTemplate().getInterceptors().isEmpty()) {
+            http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
+                request.getHeaders().setBearerAuth(TestTokens.operator());
+                return execution.execute(request, body);
+            });
+        }
+    }
 
     /** Whatever a test left parked (a failed assertion before its replay) is cured and replayed, not left to the next. */
     @AfterEach
