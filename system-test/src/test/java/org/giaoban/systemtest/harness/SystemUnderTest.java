@@ -108,6 +108,7 @@ public final class SystemUnderTest implements AutoCloseable {
                     throw new IllegalStateException(built + " is missing: package the modules first "
                             + "(./mvnw -B verify at the root, or ./mvnw -B -DskipTests package, then -pl system-test)");
                 }
+                warnIfOlderThanSources(built, Path.of(modulesDir), module);
                 jars.put(module, Files.copy(built, jarsDir.resolve(module + ".jar"), StandardCopyOption.REPLACE_EXISTING));
             }
         } catch (IOException e) {
@@ -351,6 +352,31 @@ public final class SystemUnderTest implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no free port");
+    }
+
+    /** With -pl system-test the jars are whatever was packaged last: say so when a source is newer than its jar. */
+    private static void warnIfOlderThanSources(Path jar, Path modulesDir, String module) throws IOException {
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        for (String source : List.of(module, "platform", "platform-web", "contracts")) {
+            Path sources = modulesDir.resolve(source).resolve("src").resolve("main");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                Path newer = files.filter(Files::isRegularFile).filter(file -> {
+                    try {
+                        return Files.getLastModifiedTime(file).toMillis() > built;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+                if (newer != null) {
+                    log("WARNING: " + jar.getFileName() + " is older than " + modulesDir.relativize(newer)
+                            + ": the system runs the last packaged jar (./mvnw -B -q -DskipTests package to rebuild)");
+                    return;
+                }
+            }
+        }
     }
 
     private static void requireService(String service) {
