@@ -28,6 +28,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class ManagedProcess {
 
+    private static final java.util.regex.Pattern STACK_FRAME =
+            java.util.regex.Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ (common frames omitted|more)).*");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -129,7 +131,8 @@ public final class ManagedProcess {
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
             String why = isAlive() ? "did not become ready within " + timeout.toSeconds() + " s"
                     : "exited with code " + process.exitValue() + " before it was ready";
-            throw new IllegalStateException(name + " " + why + "; log " + log + ", last lines:\n" + tail(60), e);
+            throw new IllegalStateException(name + " " + why + "; log " + log + ", last lines without stack frames:\n"
+                    + tail(40), e);
         }
     }
 
@@ -165,10 +168,12 @@ public final class ManagedProcess {
         }
     }
 
-    /** The last {@code lines} lines of the log. */
+    /** The last {@code lines} lines of the log, without stack frames (the causes stay). */
     public String tail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !STACK_FRAME.matcher(line).matches())
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e + ")";
