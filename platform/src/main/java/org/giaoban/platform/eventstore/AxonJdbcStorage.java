@@ -1,6 +1,8 @@
 package org.giaoban.platform.eventstore;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,17 @@ public class AxonJdbcStorage {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * PostgreSQL reports a second event under the same (aggregate, sequence) as SQLState 23505 in a PSQLException,
+     * which Axon's JDBC default resolver (it looks for SQLIntegrityConstraintViolationException) does not recognise.
+     * Two service instances writing one aggregate at once would then fail as a store error (503) instead of a
+     * concurrency conflict, which the command gateway retries and answers 409 when it must.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
