@@ -194,6 +194,15 @@ public final class SystemUnderTest implements AutoCloseable {
         return process(name).port();
     }
 
+    /** The run's copy of a module's jar ({@code membership-service}, ...), e.g. to run a demo program from it. */
+    public Path jar(String module) {
+        Path jar = jars.get(module);
+        if (jar == null) {
+            throw new IllegalArgumentException("No jar of " + module + "; known: " + jars.keySet());
+        }
+        return jar;
+    }
+
     /** {@code localhost:<port>} of the harness's Kafka broker. */
     public String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
