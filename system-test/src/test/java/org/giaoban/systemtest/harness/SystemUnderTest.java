@@ -324,6 +324,8 @@ public final class SystemUnderTest implements AutoCloseable {
         env.put("GIAOBAN_KAFKA_BOOTSTRAP", kafkaBootstrapServers());
         env.put("GIAOBAN_ISSUER", "http://localhost:" + gatewayPort);
         env.put("GIAOBAN_JWKS_URI", "http://localhost:" + gatewayPort + "/oauth2/jwks");
+        // Few idle connections each: five processes (six with a second instance) share one PostgreSQL with other runs.
+        env.put("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "2");
         for (String service : List.of(MEMBERSHIP, COMPETITION, NEWS, GATEWAY)) {
             env.put("GIAOBAN_" + service.toUpperCase(Locale.ROOT) + "_DB", database(service));
         }
