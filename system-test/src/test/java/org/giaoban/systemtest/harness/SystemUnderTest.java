@@ -194,6 +194,15 @@ public final class SystemUnderTest implements AutoCloseable {
         return process(name).port();
     }
 
+    /** The run's copy of a module's jar ({@code membership-service}, ...), e.g. to run a demo program from it. */
+    public Path jar(String module) {
+        Path jar = jars.get(module);
+        if (jar == null) {
+            throw new IllegalArgumentException("No jar of " + module + "; known: " + jars.keySet());
+        }
+        return jar;
+    }
+
     /** {@code localhost:<port>} of the harness's Kafka broker. */
     public String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
@@ -315,6 +324,8 @@ public final class SystemUnderTest implements AutoCloseable {
         env.put("GIAOBAN_KAFKA_BOOTSTRAP", kafkaBootstrapServers());
         env.put("GIAOBAN_ISSUER", "http://localhost:" + gatewayPort);
         env.put("GIAOBAN_JWKS_URI", "http://localhost:" + gatewayPort + "/oauth2/jwks");
+        // Few idle connections each: five processes (six with a second instance) share one PostgreSQL with other runs.
+        env.put("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "2");
         for (String service : List.of(MEMBERSHIP, COMPETITION, NEWS, GATEWAY)) {
             env.put("GIAOBAN_" + service.toUpperCase(Locale.ROOT) + "_DB", database(service));
         }
