@@ -49,6 +49,9 @@ class TwoInstancesTest {
         ManagedProcess first = system.process(SystemUnderTest.COMPETITION);
         ManagedProcess second = system.startSecondInstance(SystemUnderTest.COMPETITION);
         try {
+            // Starting the second instance restarted the gateway: tokens it issued before still pass (keys persisted).
+            Http.Response accounts = gateway.http(operatorToken).get("/api/accounts");
+            assertThat(accounts.status()).as(accounts.body()).isEqualTo(200);
             long firstBefore = ballotsServed(first);
             Http coordinator = gateway.http(coordinatorToken);
             Story.planRound(coordinator, cluster, 2030, members.get(0), "OPEN");
