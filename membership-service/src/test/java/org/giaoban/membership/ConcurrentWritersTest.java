@@ -45,28 +45,4 @@ class ConcurrentWritersTest extends MembershipServiceTestBase {
                 .param("urban-area:phong-tho").query(Long.class).list();
         assertThat(sequence).hasSize(writers + 1).doesNotHaveDuplicates();
     }
-
-    /**
-     * What a second service instance meets when both append to one aggregate at once (one instance's aggregate lock
-     * cannot prevent it): the store's duplicate key must surface as a concurrency conflict — retried by the command
-     * gateway, or 409 — not as a store failure.
-     */
-    @Test
-    void aSecondEventUnderTheSameAggregateAndSequenceIsAConcurrencyConflict() {
-        String aggregate = "urban-area:dup-" + java.util.UUID.randomUUID();
-        eventStorageEngine.appendEvents(new org.axonframework.eventhandling.GenericDomainEventMessage<>("UrbanArea", aggregate, 0, "created"));
-        // Two creations at once: Axon's own exception for a reused stream id, which the command gateway retries too.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eventStorageEngine.appendEvents(
-                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("UrbanArea", aggregate, 0, "created again")))
-                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
-        eventStorageEngine.appendEvents(new org.axonframework.eventhandling.GenericDomainEventMessage<>("UrbanArea", aggregate, 1, "changed"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eventStorageEngine.appendEvents(
-                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("UrbanArea", aggregate, 1, "changed at once elsewhere")))
-                .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(aggregate)
-                .query(Long.class).single()).isEqualTo(2);
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine;
 }
