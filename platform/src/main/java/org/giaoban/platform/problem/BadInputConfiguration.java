@@ -41,6 +41,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Bad input never gets further than the edge of the service, and always answers a 4xx problem+json:
  * <ul>
+ * <li>query strings with (percent-encoded) control characters: 400 {@code invalid-parameter} (Spring would trim a
+ * {@code %00} away and read it as an absent filter);</li>
  * <li>request bodies are limited ({@code giaoban.http.max-body-bytes}, 1 MiB): 413 {@code payload-too-large};</li>
  * <li>JSON bodies are read strictly: one document only (no trailing content), and text without control characters
  * (tab, line feed and carriage return excepted) or unpaired surrogates: 400 {@code invalid-text};</li>
@@ -153,6 +155,9 @@ public class BadInputConfiguration {
 
     static final class BodyLimitFilter extends OncePerRequestFilter {
 
+        /** Percent-encoded C0 controls but tab, line feed and carriage return, and DEL. */
+        private static final java.util.regex.Pattern CONTROL_IN_QUERY = java.util.regex.Pattern.compile("%(0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])");
+
         private final long maxBytes;
         private final ObjectMapper json;
 
@@ -164,6 +169,12 @@ public class BadInputConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            String query = request.getQueryString();
+            if (query != null && CONTROL_IN_QUERY.matcher(query).find()) {
+                write(json, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
+                        "A query parameter holds control characters.");
+                return;
+            }
             if (request.getContentLengthLong() > maxBytes) {
                 write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
                 return;
