@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -134,9 +135,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BadInputConfiguration.PayloadTooLargeException) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(body(HttpStatus.PAYLOAD_TOO_LARGE, BadInputConfiguration.TOO_LARGE, c.getMessage()));
+            }
+        }
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof JsonMappingException) && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof InvalidFormatException text && text.getTargetType() == String.class) {
+            ProblemDetail body = body(HttpStatus.BAD_REQUEST, BadInputConfiguration.INVALID_TEXT,
+                    "A text field holds control characters or invalid Unicode.");
+            body.setProperty("errors", List.of(Map.of("field", path(text), "message", "control characters or invalid Unicode")));
+            return ResponseEntity.badRequest().body(body);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-type", "A field has the wrong type.");
