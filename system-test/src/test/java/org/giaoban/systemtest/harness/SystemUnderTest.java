@@ -221,6 +221,20 @@ public final class SystemUnderTest implements AutoCloseable {
         log(name + " stopped in " + seconds(started));
     }
 
+    /** Kills one process with SIGKILL (a crash: no graceful shutdown). {@link #start(String)} brings it back. */
+    public void kill(String name) {
+        ManagedProcess process = process(name);
+        long started = System.nanoTime();
+        process.kill();
+        log(name + " killed (SIGKILL) in " + seconds(started));
+    }
+
+    /** A JDBC connection to the database of a service ({@code membership}, {@code competition}, {@code news}, {@code gateway}). */
+    public Connection connect(String service) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + dbHost() + ":" + dbPort() + "/" + database(service),
+                dbUser(), dbPassword());
+    }
+
     /** Starts a stopped process again, on the same port with the same environment (database), and waits until it is ready. */
     public void start(String name) {
         ManagedProcess process = process(name);
