@@ -70,6 +70,8 @@ class ConcurrentWritersFaultTest {
                 assertThat(answer.contentType()).startsWith("application/problem+json");
             }
         }
+        System.out.println("[fault] concurrent writers: " + acknowledged.size() + " of " + WRITERS + " acknowledged, statuses "
+                + answers.stream().map(Http.Response::status).toList());
         assertThat(acknowledged).as("some writers are acknowledged").isNotEmpty();
         for (int writer = 0; writer < WRITERS; writer++) {
             long stored = count(system, "membership", "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ? "
