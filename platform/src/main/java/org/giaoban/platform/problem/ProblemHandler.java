@@ -1,6 +1,7 @@
 package org.giaoban.platform.problem;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +80,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /** A connection failure (SQLState class 08) or a server shutting down or starting (57P01-57P03) anywhere in the causes. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> store(EventStoreException e) {
         log.error("Event store failure", e);
@@ -97,6 +112,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            // E.g. Axon's JdbcException or a transaction that could not begin while PostgreSQL restarts: the
+            // transaction rolled back, so this is the store being unavailable (503, retry), not a fault of ours (500).
+            log.error("Database unreachable", e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The record could not be stored; nothing was changed.");
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.");
     }
