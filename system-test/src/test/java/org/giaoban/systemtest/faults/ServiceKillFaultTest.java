@@ -208,7 +208,15 @@ class ServiceKillFaultTest {
                      "hostId":"%s","leaderId":"%s","conferenceDate":"2023-09-24"}"""
                     .formatted(cluster, members.get(0), members.get(1))));
             Round round = new Round(planned.json().path("roundId").asText(), List.copyOf(members), coordinator);
-            ok(coordinator.post(round.path() + "/opening", "{}"));
+            // Refused with 409 roster-not-current while the replica's consumer still has messages to apply.
+            await("the round opened").atMost(RESUME).until(() -> {
+                Http.Response opened = coordinator.post(round.path() + "/opening", "{}");
+                if (opened.status() == 409 && "roster-not-current".equals(opened.json().path("code").asText())) {
+                    return false;
+                }
+                ok(opened);
+                return true;
+            });
             return round;
         }
 
