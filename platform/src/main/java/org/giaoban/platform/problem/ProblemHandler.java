@@ -80,7 +80,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /** A connection failure (SQLState class 08) or a server shutting down or starting (57P01-57P03) anywhere in the causes. */
+    /**
+     * A connection failure (SQLState class 08), a server shutting down or starting (57P01-57P03), a pool timeout, or a
+     * connection the pool closed as broken, anywhere in the causes.
+     */
     static boolean databaseUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
@@ -88,6 +91,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return true;
             }
             if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            // HikariCP's stand-in for a connection it evicted as broken throws this, without an SQLState.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
         }

@@ -26,6 +26,8 @@ class DatabaseUnreachableTest {
     void a_pool_timeout_or_a_server_shutting_down_too() {
         assertThat(ProblemHandler.databaseUnreachable(new IllegalStateException(new SQLTransientConnectionException("timeout")))).isTrue();
         assertThat(ProblemHandler.databaseUnreachable(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(ProblemHandler.databaseUnreachable(new JdbcException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test

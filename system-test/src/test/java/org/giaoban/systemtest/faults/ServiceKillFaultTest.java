@@ -165,8 +165,8 @@ class ServiceKillFaultTest {
         assertThat(count(system, "news", "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
                 "%" + articleId)).as("nothing more was recorded on the draft").isEqualTo(1);
         Http editor = system.gateway().http(system.gateway().editorToken());
-        Http.Response draft = editor.get("/api/news/drafts/" + articleId);
-        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        await("the draft in news' read model").atMost(RESUME).until(() ->
+                editor.get("/api/news/drafts/" + articleId).status() == 200);
     }
 
     /** A cluster of its own with {@code size} members, its coordinator's account, its 2023 round planned and opened. */
