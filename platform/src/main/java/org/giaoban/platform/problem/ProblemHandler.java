@@ -1,6 +1,7 @@
 package org.giaoban.platform.problem;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +83,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A connection failure (SQLState class 08), a server shutting down or starting (57P01-57P03), a pool timeout, or a
+     * connection the pool closed as broken, anywhere in the causes.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            // HikariCP's stand-in for a connection it evicted as broken throws this, without an SQLState.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> store(EventStoreException e) {
         log.error("Event store failure", e);
@@ -100,6 +122,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            // E.g. Axon's JdbcException or a transaction that could not begin while PostgreSQL restarts: the
+            // transaction rolled back, so this is the store being unavailable (503, retry), not a fault of ours (500).
+            log.error("Database unreachable", e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The record could not be stored; nothing was changed.");
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.");
     }

@@ -201,6 +201,22 @@ public final class ManagedProcess {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL of the process and anything it started: no shutdown hook runs, nothing is flushed (a crash). */
+    synchronized void kill() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = new ArrayList<>(current.descendants().toList());
+        current.destroyForcibly();
+        try {
+            current.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
     @Override
     public String toString() {
         return name + (port == null ? "" : " :" + port) + (isAlive() ? " (pid " + pid() + ")" : " (stopped)");

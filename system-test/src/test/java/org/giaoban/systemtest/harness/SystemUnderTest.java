@@ -58,6 +58,8 @@ public final class SystemUnderTest implements AutoCloseable {
             "-Xss512k", "-Dfile.encoding=UTF-8");
 
     private static SystemUnderTest instance;
+    /** The run's own PostgreSQL, when {@code giaoban.system.own-postgres} is true (for tests that restart it). */
+    private static volatile OwnPostgres ownPostgres;
     private static RuntimeException startFailure;
 
     private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -114,6 +116,9 @@ public final class SystemUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (Boolean.getBoolean("giaoban.system.own-postgres")) {
+            ownPostgres = new OwnPostgres(freePort(), workDir.resolve("postgres"), logsDir.resolve("postgres.log"));
+        }
         kafkaPort = freePort();
         kafkaControllerPort = freePort();
         for (String name : List.of(MEMBERSHIP, COMPETITION, NEWS, GATEWAY)) {
@@ -125,6 +130,10 @@ public final class SystemUnderTest implements AutoCloseable {
     private void startAll() {
         long started = System.nanoTime();
         log("run " + runId + ": work dir " + workDir + ", logs " + logsDir);
+        if (ownPostgres != null) {
+            ownPostgres.start();
+            log("own PostgreSQL on port " + ownPostgres.port() + " ready after " + seconds(started));
+        }
         log("ports: kafka " + kafkaPort + " (controller " + kafkaControllerPort + "), membership " + ports.get(MEMBERSHIP)
                 + ", competition " + ports.get(COMPETITION) + ", news " + ports.get(NEWS) + ", gateway " + ports.get(GATEWAY));
 
@@ -228,6 +237,45 @@ public final class SystemUnderTest implements AutoCloseable {
         long started = System.nanoTime();
         process.stop(STOP_GRACE);
         log(name + " stopped in " + seconds(started));
+    }
+
+    /** Kills one process with SIGKILL (a crash: no graceful shutdown). {@link #start(String)} brings it back. */
+    public void kill(String name) {
+        ManagedProcess process = process(name);
+        long started = System.nanoTime();
+        process.kill();
+        log(name + " killed (SIGKILL) in " + seconds(started));
+    }
+
+    /** A JDBC connection to the database of a service ({@code membership}, {@code competition}, {@code news}, {@code gateway}). */
+    public Connection connect(String service) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + dbHost() + ":" + dbPort() + "/" + database(service),
+                dbUser(), dbPassword());
+    }
+
+    /** Whether this run has a PostgreSQL of its own ({@code -Dgiaoban.system.own-postgres=true}) that tests may restart. */
+    public boolean ownsPostgres() {
+        return ownPostgres != null;
+    }
+
+    /** Stops the run's own PostgreSQL (a fast shutdown: connections cut, data kept). */
+    public void stopPostgres() {
+        requireOwnPostgres().stop();
+        log("own PostgreSQL stopped");
+    }
+
+    /** Starts the run's own PostgreSQL again, on the same port with the same data. */
+    public void startPostgres() {
+        long started = System.nanoTime();
+        requireOwnPostgres().start();
+        log("own PostgreSQL started again in " + seconds(started));
+    }
+
+    private static OwnPostgres requireOwnPostgres() {
+        if (ownPostgres == null) {
+            throw new IllegalStateException("This run uses a shared PostgreSQL: set -Dgiaoban.system.own-postgres=true");
+        }
+        return ownPostgres;
     }
 
     /** Starts a stopped process again, on the same port with the same environment (database), and waits until it is ready. */
@@ -338,6 +386,11 @@ public final class SystemUnderTest implements AutoCloseable {
         env.keySet().removeIf(key -> (key.startsWith("GIAOBAN_") && !key.startsWith("GIAOBAN_DB_"))
                 || key.startsWith("SPRING_") || key.equals("PORT") || key.equals("JAVA_TOOL_OPTIONS"));
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (ownPostgres != null) {
+            env.keySet().removeIf(key -> key.startsWith("GIAOBAN_DB_"));
+            env.put("GIAOBAN_DB_HOST", dbHost());
+            env.put("GIAOBAN_DB_PORT", dbPort());
+        }
         return env;
     }
 
@@ -417,6 +470,9 @@ public final class SystemUnderTest implements AutoCloseable {
         if (localStack != null) {
             localStack.stop(STOP_GRACE);
         }
+        if (ownPostgres != null) {
+            ownPostgres.stop();
+        }
         deleteQuietly(workDir);
         log("stopped in " + seconds(started));
     }
@@ -436,18 +492,30 @@ public final class SystemUnderTest implements AutoCloseable {
     // ---- settings and helpers --------------------------------------------------------------------------------------
 
     static String dbHost() {
+        if (ownPostgres != null) {
+            return "127.0.0.1";
+        }
         return setting("GIAOBAN_DB_HOST", "127.0.0.1");
     }
 
     static String dbPort() {
+        if (ownPostgres != null) {
+            return String.valueOf(ownPostgres.port());
+        }
         return setting("GIAOBAN_DB_PORT", "5432");
     }
 
     static String dbUser() {
+        if (ownPostgres != null) {
+            return "postgres";
+        }
         return setting("GIAOBAN_DB_USER", "postgres");
     }
 
     static String dbPassword() {
+        if (ownPostgres != null) {
+            return "";
+        }
         String value = System.getenv("GIAOBAN_DB_PASSWORD");
         return value == null ? "" : value;
     }
