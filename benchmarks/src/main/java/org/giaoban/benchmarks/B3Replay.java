@@ -108,7 +108,7 @@ final class B3Replay {
     }
 
     /** Seconds to read the table in global index order with a cursor and deserialise every payload and meta data. */
-    private static double rawScan(Infra infra, long events) throws Exception {
+    static double rawScan(Infra infra, long events) throws Exception {
         TypeReference<Map<String, Object>> map = new TypeReference<>() {
         };
         long start = System.nanoTime();

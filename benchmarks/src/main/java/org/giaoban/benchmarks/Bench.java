@@ -30,7 +30,7 @@ public final class Bench {
                 case "B1" -> new B1Append(report).run();
                 case "B2" -> new B2Snapshots(report).run();
                 case "B3" -> new B3Replay(report).run();
-                case "B4" -> throw new UnsupportedOperationException("B4 not yet");
+                case "B4" -> new B4Publish(report).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + b + " (B1..B4)");
             }
         }
