@@ -29,7 +29,9 @@ final class Loader {
             String sql = "COPY domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number, type,"
                     + " time_stamp, payload_type, payload_revision, payload, meta_data) FROM STDIN WITH (FORMAT csv)";
             StringBuilder chunk = new StringBuilder();
-            String timestamp = DateTimeUtils.formatInstant(Instant.now());
+            // History is replayed long after it was written: a day old, so that Axon's gap cleaning (gap timeout 60 s)
+            // may drop gaps as it would for real history; --event-age-seconds=0 writes them as just stored.
+            String timestamp = DateTimeUtils.formatInstant(Instant.now().minusSeconds(Settings.integer("event-age-seconds", 86_400)));
             for (long n = 0; n < events; n++) {
                 long globalIndex = n + 1 + (n >= events / 2 ? gap : 0);
                 String aggregate = "round-" + (n / perAggregate);
