@@ -1,0 +1,49 @@
+package org.giaoban.benchmarks;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+
+/** Runs a tracking processor (as the services configure theirs: mode tracking, one thread, one segment) to the end. */
+final class Processors {
+
+    private static int runs;
+
+    private Processors() {
+    }
+
+    /** Seconds until {@code handler} has seen {@code events} events, the processor's token then stored. */
+    static double replay(Infra infra, EmbeddedEventStore store, Object handler, AtomicLong seen, long events, int batchSize)
+            throws Exception {
+        seen.set(0);
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("bench-" + (++runs))
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store)
+                .tokenStore(infra.tokenStore())
+                .transactionManager(infra.transactions)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize))
+                .build();
+        long start = System.nanoTime();
+        processor.start();
+        long deadline = start + 3_600_000_000_000L;
+        while (seen.get() < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("replay did not finish: " + seen.get() + " of " + events);
+            }
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        processor.shutDown();
+        return seconds;
+    }
+
+    static long handled(EventMessage<?> message) {
+        return message.getPayload() == null ? 0 : 1;
+    }
+}
