@@ -16,6 +16,11 @@ public class AxonJdbcStorage {
 
     @Bean
     EventSchema eventSchema() {
+        return events();
+    }
+
+    /** The event and snapshot tables' names, for whatever else opens the store (e.g. the benchmarks). */
+    public static EventSchema events() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
@@ -45,6 +50,11 @@ public class AxonJdbcStorage {
 
     @Bean
     TokenSchema tokenSchema() {
+        return tokens();
+    }
+
+    /** The token table's names. */
+    public static TokenSchema tokens() {
         return TokenSchema.builder()
                 .setTokenTable("token_entry")
                 .setProcessorNameColumn("processor_name")
