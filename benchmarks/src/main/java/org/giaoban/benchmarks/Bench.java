@@ -31,7 +31,10 @@ public final class Bench {
                 case "B2" -> new B2Snapshots(report).run();
                 case "B3" -> new B3Replay(report).run();
                 case "B4" -> new B4Publish(report).run();
-                default -> throw new IllegalArgumentException("unknown benchmark " + b + " (B1..B4)");
+                case "B5" -> new B5Gateway(report).run();
+                case "B6" -> new B6EndToEnd(report).run();
+                case "MEM" -> new Mem(report).run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + b + " (B1..B6, MEM)");
             }
         }
         Path file = report.write(Path.of(Settings.text("out", "docs/benchmarks")));

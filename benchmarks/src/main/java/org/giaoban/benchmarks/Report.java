@@ -58,6 +58,17 @@ final class Report {
                 bench, what, value, unit, baselineWhat, baseline, ratio, targetText, f.met ? "MET" : "MISSED", f.load);
     }
 
+    /** Records a figure that must stay at or under {@code limit} (latencies, memory); ratio = value ÷ baseline. */
+    void limit(String bench, String what, double value, String unit, String baselineWhat, double baseline,
+               double limit, String targetText) {
+        double ratio = value / baseline;
+        Figure f = new Figure(bench, what, round(value), unit, baselineWhat, round(baseline), round(ratio), targetText,
+                value <= limit, load());
+        figures.add(f);
+        System.out.printf(Locale.ROOT, "%s  %-55s %12.1f %-8s | %-40s %12.1f | ratio %6.3f (target %s) %s  [load %s]%n",
+                bench, what, value, unit, baselineWhat, baseline, ratio, targetText, f.met ? "MET" : "MISSED", f.load);
+    }
+
     void note(String text) {
         notes.add(text);
         System.out.println("note: " + text);
