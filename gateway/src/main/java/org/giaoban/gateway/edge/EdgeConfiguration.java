@@ -17,7 +17,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-import org.giaoban.gateway.web.ProblemResponses;
+import org.giaoban.platform.problem.Problems;
 
 /**
  * The refusals made at the door, as servlet filters in this order: the correlation id first (so every refusal carries
@@ -88,7 +88,7 @@ class EdgeConfiguration {
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getBody().write(json.writeValueAsBytes(ProblemResponses.body(HttpStatus.FORBIDDEN, CORS_REFUSED,
+            response.getBody().write(json.writeValueAsBytes(Problems.body(HttpStatus.FORBIDDEN, CORS_REFUSED,
                     "This origin, method or header is not allowed to call the API from a browser.")));
             response.flush();
         }

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import org.giaoban.gateway.web.ProblemResponses;
+import org.giaoban.platform.problem.Problems;
 
 /**
  * Every request, the token endpoint included, takes a token from its client's bucket before anything else is done
@@ -46,7 +46,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         RateLimiter.Decision decision = limiter.take(client(request));
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            ProblemResponses.write(json, response, HttpStatus.TOO_MANY_REQUESTS, CODE,
+            Problems.write(json, response, HttpStatus.TOO_MANY_REQUESTS, CODE,
                     "Too many requests from this client; try again in " + decision.retryAfterSeconds() + " s.");
             return;
         }

@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import org.giaoban.gateway.web.ProblemResponses;
+import org.giaoban.platform.problem.Problems;
 
 /**
  * Refuses bodies larger than {@code giaoban.gateway.max-request-size} with 413 before anything reads or relays them.
@@ -61,7 +61,7 @@ final class RequestSizeFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         // The rest of the body is left to the server: it drains a little, or closes the connection.
-        ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, CODE,
+        Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, CODE,
                 "The request body is larger than " + maxBytes + " bytes.");
     }
 

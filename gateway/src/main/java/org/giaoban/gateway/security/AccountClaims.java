@@ -22,7 +22,7 @@ import org.giaoban.gateway.accounts.Role;
  */
 class AccountClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-    static final String ROLES = "roles";
+    static final String ROLES = org.giaoban.platform.security.TokenChecks.ROLES;
     static final String CLUSTERS = "clusters";
     static final String URBAN_AREA = "urban_area";
 

@@ -1,7 +1,5 @@
 package org.giaoban.gateway.security;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -18,12 +16,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -33,13 +27,13 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import org.giaoban.gateway.accounts.Accounts;
 import org.giaoban.gateway.keys.SigningKeys;
+import org.giaoban.platform.security.Refusals;
+import org.giaoban.platform.security.TokenChecks;
 
 /**
  * Two filter chains: Spring Authorization Server's endpoints (the token endpoint with HTTP Basic client
@@ -69,18 +63,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(AccountClaims.ROLES);
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts", "/api/accounts/**", "/api/keys/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenChecks.authentication()))
                         .authenticationEntryPoint(Refusals.unauthenticated(json))
                         .accessDeniedHandler(Refusals.forbidden(json)))
                 .exceptionHandling(errors -> errors
@@ -134,8 +123,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The checks every service will make: RS256 signature by a published key (no {@code none}, no HMAC), issuer,
-     * audience, an expiry (required) that has not passed, a not-before that has.
+     * The checks every service makes too: RS256 signature by a published key (no {@code none}, no HMAC), then
+     * {@link TokenChecks#validator} (issuer, audience, a required expiry that has not passed, a not-before that has).
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties tokens) {
@@ -145,10 +134,7 @@ class SecurityConfiguration {
             // Claims are checked by the validators below, with Spring Security's error reporting.
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(tokens.issuer()),
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience -> audience != null && audience.contains(tokens.audience()))));
+        decoder.setJwtValidator(TokenChecks.validator(tokens.issuer(), tokens.audience(), TokenChecks.DEFAULT_CLOCK_SKEW));
         return decoder;
     }
 }

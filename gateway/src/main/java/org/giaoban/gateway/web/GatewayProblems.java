@@ -1,5 +1,7 @@
 package org.giaoban.gateway.web;
 
+import org.giaoban.platform.problem.Problems;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class GatewayProblems extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = ProblemResponses.TYPE_BASE;
+    static final String TYPE_BASE = Problems.TYPE_BASE;
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem e) {
@@ -72,6 +74,6 @@ class GatewayProblems extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail body(HttpStatus status, String code, String detail) {
-        return ProblemResponses.body(status, code, detail);
+        return Problems.body(status, code, detail);
     }
 }

@@ -51,7 +51,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    public static final String TYPE_BASE = "https://giaoban.org/problems/";
+    public static final String TYPE_BASE = Problems.TYPE_BASE;
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -243,10 +243,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ProblemDetail body(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code));
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.body(status, code, detail);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public record Caller(String subject, Set<Role> roles, Set<String> clusters, String urbanArea) {
 
-    public static final String ROLES = "roles";
+    public static final String ROLES = TokenChecks.ROLES;
     public static final String CLUSTERS = "clusters";
     public static final String URBAN_AREA = "urban_area";
 

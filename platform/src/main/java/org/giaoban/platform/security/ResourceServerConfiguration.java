@@ -1,7 +1,5 @@
 package org.giaoban.platform.security;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,18 +11,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -40,11 +29,6 @@ public class ResourceServerConfiguration {
     @Bean
     SecurityFilterChain resourceServer(HttpSecurity http, ObjectProvider<AccessRules> rules, ObjectMapper json,
                                        @Value("${giaoban.api.base-path:}") String basePath) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(Caller.ROLES);
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(routes -> {
                     routes.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                     "/actuator/prometheus").permitAll()
@@ -57,7 +41,7 @@ public class ResourceServerConfiguration {
                     routes.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenChecks.authentication()))
                         .authenticationEntryPoint(Refusals.unauthenticated(json))
                         .accessDeniedHandler(Refusals.forbidden(json)))
                 .exceptionHandling(errors -> errors
@@ -82,13 +66,7 @@ public class ResourceServerConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(
-                new JwtTimestampValidator(properties.clockSkew()),
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
-                new JwtIssuerValidator(properties.issuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(properties.audience())));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        decoder.setJwtValidator(TokenChecks.validator(properties.issuer(), properties.audience(), properties.clockSkew()));
         return decoder;
     }
 }

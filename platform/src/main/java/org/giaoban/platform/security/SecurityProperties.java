@@ -16,6 +16,6 @@ public record SecurityProperties(String issuer, String audience, URI jwkSetUri, 
         if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank() || jwkSetUri == null) {
             throw new IllegalStateException("giaoban.security.issuer, .audience and .jwk-set-uri must be set");
         }
-        clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
+        clockSkew = clockSkew == null ? TokenChecks.DEFAULT_CLOCK_SKEW : clockSkew;
     }
 }

@@ -1,4 +1,4 @@
-package org.giaoban.gateway.web;
+package org.giaoban.platform.problem;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,15 +10,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The gateway's problem+json body, for the refusals written outside Spring MVC (servlet filters, Spring Security
- * handlers) as well as by {@link GatewayProblems}: the same {@code type}, {@code title}, {@code status}, {@code detail}
- * and stable {@code code} everywhere.
+ * The one problem+json body (RFC 9457) of the services and the gateway: {@code type} under {@link #TYPE_BASE},
+ * {@code title}, {@code status}, {@code detail} and the stable {@code code} — for exception handlers, and for refusals
+ * written outside Spring MVC (servlet filters, Spring Security's handlers).
  */
-public final class ProblemResponses {
+public final class Problems {
 
     public static final String TYPE_BASE = "https://giaoban.org/problems/";
 
-    private ProblemResponses() {
+    private Problems() {
     }
 
     public static ProblemDetail body(HttpStatus status, String code, String detail) {

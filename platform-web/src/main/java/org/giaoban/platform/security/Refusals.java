@@ -1,21 +1,18 @@
 package org.giaoban.platform.security;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import org.giaoban.platform.problem.ProblemHandler;
+import org.giaoban.platform.problem.Problems;
 
 /**
- * 401 and 403 as problem+json like every other refusal, after Spring Security's bearer-token handlers have set the
- * {@code WWW-Authenticate} header RFC 6750 asks for.
+ * 401 and 403 as problem+json like every other refusal, at the gateway and in every service alike, after Spring
+ * Security's bearer-token handlers have set the {@code WWW-Authenticate} header RFC 6750 asks for.
  */
 public final class Refusals {
 
@@ -28,29 +25,21 @@ public final class Refusals {
     private Refusals() {
     }
 
-    static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+    public static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            boolean tokenGiven = request.getHeader("Authorization") != null;
-            write(json, response, HttpStatus.UNAUTHORIZED, tokenGiven ? INVALID_TOKEN : UNAUTHENTICATED,
+            boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+            Problems.write(json, response, HttpStatus.UNAUTHORIZED, tokenGiven ? INVALID_TOKEN : UNAUTHENTICATED,
                     tokenGiven ? "The bearer token is not valid here: wrong signature, issuer or audience, or expired." : UNAUTHENTICATED_DETAIL);
         };
     }
 
-    static AccessDeniedHandler forbidden(ObjectMapper json) {
+    public static AccessDeniedHandler forbidden(ObjectMapper json) {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            write(json, response, HttpStatus.FORBIDDEN, FORBIDDEN, FORBIDDEN_DETAIL);
+            Problems.write(json, response, HttpStatus.FORBIDDEN, FORBIDDEN, FORBIDDEN_DETAIL);
         };
-    }
-
-    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ProblemHandler.body(status, code, detail));
     }
 }
