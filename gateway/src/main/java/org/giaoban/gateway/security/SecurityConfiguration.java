@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import org.giaoban.gateway.accounts.Accounts;
 import org.giaoban.gateway.keys.SigningKeys;
-import org.giaoban.platform.security.Refusals;
+import org.giaoban.platform.security.BearerTokens;
 import org.giaoban.platform.security.TokenChecks;
 
 /**
@@ -67,20 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/accounts", "/api/accounts/**", "/api/keys/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenChecks.authentication()))
-                        .authenticationEntryPoint(Refusals.unauthenticated(json))
-                        .accessDeniedHandler(Refusals.forbidden(json)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(Refusals.unauthenticated(json))
-                        .accessDeniedHandler(Refusals.forbidden(json)))
-                // Bearer tokens only, no cookies: nothing for CSRF to protect, no session to keep.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable);
+                        .anyRequest().permitAll());
+        BearerTokens.only(http, json);
         return http.build();
     }
 

@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -39,21 +37,8 @@ public class ResourceServerConfiguration {
                             .requestMatchers("/error").permitAll();
                     rules.orderedStream().forEach(declared -> declared.declare(routes));
                     routes.anyRequest().authenticated();
-                })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenChecks.authentication()))
-                        .authenticationEntryPoint(Refusals.unauthenticated(json))
-                        .accessDeniedHandler(Refusals.forbidden(json)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(Refusals.unauthenticated(json))
-                        .accessDeniedHandler(Refusals.forbidden(json)))
-                // Bearer tokens only, no cookies: nothing for CSRF to protect, no session to keep.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable);
+                });
+        BearerTokens.only(http, json);
         return http.build();
     }
 
