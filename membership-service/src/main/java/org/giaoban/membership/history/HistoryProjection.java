@@ -22,7 +22,9 @@ import org.giaoban.membership.urbanarea.UrbanAreaEvents.MembershipRecordRetracte
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaRegistered;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaReorganised;
 import org.giaoban.platform.eventstore.Metadata;
+import org.giaoban.platform.projections.ProjectionWrites;
 import org.giaoban.platform.web.RequestContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +36,13 @@ public class HistoryProjection {
     public static final String NAME = "urban-area-history";
 
     private final JdbcClient jdbc;
+    /** Rows go out as one JDBC batch per processor batch: a rebuild replays every change ever recorded. */
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    public HistoryProjection(JdbcClient jdbc, ObjectMapper json) {
+    public HistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = new ProjectionWrites(jdbcTemplate);
         this.json = json;
     }
 
@@ -80,8 +85,8 @@ public class HistoryProjection {
     void on(MembershipRecordRetracted event, DomainEventMessage<?> message) {
         insert(message, event.urbanAreaId(), "RETRACTED", null, null,
                 Map.of("retractedEventId", event.retractedEventId(), "note", event.note()));
-        jdbc.sql("UPDATE urban_area_history SET retracted_by = ? WHERE event_id = ?")
-                .params(message.getIdentifier(), event.retractedEventId()).update();
+        writes.update("UPDATE urban_area_history SET retracted_by = ? WHERE event_id = ?",
+                message.getIdentifier(), event.retractedEventId());
     }
 
     @ResetHandler
@@ -103,14 +108,13 @@ public class HistoryProjection {
 
     private void insert(DomainEventMessage<?> message, String urbanAreaId, String change, LocalDate effectiveFrom,
                         String clusterId, Map<String, Object> details) {
-        jdbc.sql("""
+        writes.update("""
                         INSERT INTO urban_area_history (event_id, urban_area_id, recorded_order, change, effective_from, cluster_id,
                                                         details, recorded_at, recorded_by, correlation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-                .params(message.getIdentifier(), urbanAreaId, message.getSequenceNumber(), change,
-                        effectiveFrom == null ? null : Date.valueOf(effectiveFrom), clusterId, write(details),
-                        Timestamp.from(message.getTimestamp()), actor(message), metadata(message, Metadata.CORRELATION_ID))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
+                message.getIdentifier(), urbanAreaId, message.getSequenceNumber(), change,
+                effectiveFrom == null ? null : Date.valueOf(effectiveFrom), clusterId, write(details),
+                Timestamp.from(message.getTimestamp()), actor(message), metadata(message, Metadata.CORRELATION_ID));
     }
 
     private static String actor(EventMessage<?> message) {
