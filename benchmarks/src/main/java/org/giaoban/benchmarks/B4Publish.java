@@ -33,7 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * B4: the platform's outbox relay approach (a tracking processor, batch 200, one thread; an asynchronous send per
+ * B4: the platform's outbox relay approach (a tracking processor, batch 1000 (the platform default), one thread; an asynchronous send per
  * event with CloudEvents headers; the batch's token stored only after Kafka acknowledged all its sends; producer
  * acks=all, idempotent, linger 2 ms) ÷ the lower of a raw ordered scan of the same store and Kafka's own
  * ProducerPerformance tool on the same broker with the same value size and producer settings.
@@ -148,7 +148,7 @@ final class B4Publish {
                     Relay relay = new Relay(producer, infra.json, relayTopic);
                     double relayRate = events / Processors.replay(infra, store, relay, relay.acknowledged, events, batch);
                     double baseline = Math.min(scan, perf);
-                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == 200 ? " (platform default)" : "")
+                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == 1000 ? " (platform default)" : "")
                             + ", engine batch " + engineBatch, relayRate, "events/s",
                             scan <= perf ? "raw ordered scan (lower of the two)" : "ProducerPerformance (lower of the two)",
                             baseline, 0.5, ">= 0.5");

@@ -1,10 +1,13 @@
 package org.giaoban.benchmarks;
 
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
@@ -20,7 +23,8 @@ final class Processors {
     static double replay(Infra infra, EmbeddedEventStore store, Object handler, AtomicLong seen, long events, int batchSize)
             throws Exception {
         seen.set(0);
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+        StreamingEventProcessor processor = kind().equals("pooled") ? pooled(infra, store, handler, batchSize)
+                : TrackingEventProcessor.builder()
                 .name("bench-" + (++runs))
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
                 .messageSource(store)
@@ -41,6 +45,27 @@ final class Processors {
         double seconds = (System.nanoTime() - start) / 1e9;
         processor.shutDown();
         return seconds;
+    }
+
+    static String kind() {
+        return Settings.text("processor", "tracking");
+    }
+
+    /** Axon's pooled streaming processor: a coordinator reads the stream, a worker thread per segment handles it. */
+    private static StreamingEventProcessor pooled(Infra infra, EmbeddedEventStore store, Object handler, int batchSize) {
+        int segments = Settings.integer("segments", 1);
+        String name = "bench-" + (++runs);
+        return PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store)
+                .tokenStore(infra.tokenStore())
+                .transactionManager(infra.transactions)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newScheduledThreadPool(segments))
+                .initialSegmentCount(segments)
+                .batchSize(batchSize)
+                .build();
     }
 
     static long handled(EventMessage<?> message) {
