@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.giaoban.competition.Ids;
 import org.giaoban.competition.Ref;
@@ -61,8 +62,15 @@ import org.giaoban.platform.text.VietnameseText;
  * One cluster's emulation round of one year (phong trào thi đua năm N): planned, opened with its participants fixed,
  * scored, voted on motion by motion, concluded with the flag handover. Every rule of DOMAIN.md is decided here,
  * under the rules recorded with the round.
+ *
+ * <p>Snapshotted every {@code giaoban.snapshots.round-threshold} events ({@link RoundSnapshots}): a snapshot is the JSON
+ * of this object's fields, nested ones included (the platform's {@code SnapshotSerializer}). A field added, removed or
+ * changed in meaning here or in {@code Motion} or {@code Proposal} makes the stored snapshots wrong: raise the
+ * revision, and Axon ignores them and rebuilds rounds from their events ({@code RoundSnapshotTest} pins the fields of
+ * each revision).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = RoundSnapshots.TRIGGER)
+@Revision("1")
 public class Round {
 
     static final int MAX_THEME = 500;
@@ -84,13 +92,17 @@ public class Round {
 
     /** A question put to the members' vote, with each participant's last ballot. */
     private static final class Motion {
-        final String id;
-        final MotionKind kind;
-        final Ref candidate;
-        final Award award;
-        final String theme;
+        String id;
+        MotionKind kind;
+        Ref candidate;
+        Award award;
+        String theme;
         MotionState state = MotionState.OPEN;
         final Map<String, Vote> ballots = new HashMap<>();
+
+        private Motion() {
+            // for snapshots: the fields are read back from the snapshot
+        }
 
         Motion(MotionTabled tabled) {
             this.id = tabled.motionId();

@@ -1,10 +1,22 @@
 package org.giaoban.platform.eventstore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -12,7 +24,39 @@ import org.springframework.context.annotation.Bean;
  * JDBC rather than JPA: Hibernate 6 would map the payloads to large objects and pool the global index sequence.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
-public class AxonJdbcStorage {
+public class AxonJdbcStorage implements BeanClassLoaderAware {
+
+    private ClassLoader classLoader;
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * The storage engine as Axon's {@code JdbcAutoConfiguration} defines it (events with the event serializer, the
+     * upcasters and snapshot filter of the Axon configuration, {@code byte[]} payloads), except for snapshots, which
+     * are written with the {@link SnapshotSerializer} rather than the general serializer.
+     */
+    @Bean
+    @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class})
+    EventStorageEngine eventStorageEngine(ObjectMapper objectMapper, RevisionResolver revisionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(SnapshotSerializer.over(objectMapper, revisionResolver, classLoader))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class) // Axon's default, as before: the BYTEA columns
+                .build();
+    }
 
     @Bean
     EventSchema eventSchema() {
