@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.giaoban.platform.eventstore.AxonJdbcStorage;
 import org.giaoban.platform.projections.ProjectionWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,8 +68,8 @@ final class B3Replay {
     void run() throws Exception {
         int events = Settings.integer("events", 1_000_000);
         int gap = Settings.integer("gap", 5_000);
-        int engineBatch = Settings.integer("engine-batch", 100);
-        int[] processorBatches = java.util.Arrays.stream(Settings.text("processor-batch", "100,1000").split(","))
+        int engineBatch = Settings.integer("engine-batch", AxonJdbcStorage.FETCH_SIZE);
+        int[] processorBatches = java.util.Arrays.stream(Settings.text("processor-batch", "1000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         String[] projections = Settings.text("projections", "batched,per-event").split(",");
         Map<String, Double> withoutGap = new java.util.HashMap<>();

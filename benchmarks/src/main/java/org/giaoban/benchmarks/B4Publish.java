@@ -26,6 +26,7 @@ import org.apache.kafka.tools.ProducerPerformance;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.giaoban.platform.eventstore.AxonJdbcStorage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -99,9 +100,9 @@ final class B4Publish {
 
     void run() throws Exception {
         int events = Settings.integer("b4-events", 200_000);
-        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "200,1000").split(","))
+        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "1000").split(","))
                 .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
-        int engineBatch = Settings.integer("engine-batch", 100);
+        int engineBatch = Settings.integer("engine-batch", AxonJdbcStorage.FETCH_SIZE);
         String bootstrap = Settings.text("kafka", null);
         EmbeddedKafkaKraftBroker broker = null;
         if (bootstrap == null) {

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.giaoban.platform.eventstore.AxonJdbcStorage;
+import org.giaoban.platform.eventstore.PlatformJdbcStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -80,17 +81,19 @@ final class Infra implements AutoCloseable {
         return AxonJdbcStorage.tokens();
     }
 
-    /** The storage engine; {@code batchSize} is the engine's fetch size when streaming (Axon's default is 100). */
+    /**
+     * The platform's storage engine ({@link PlatformJdbcStorageEngine}: Axon's, reading timestamps once);
+     * {@code batchSize} is its fetch size when streaming (the platform's {@code AxonJdbcStorage.FETCH_SIZE}, Axon's
+     * default is 100).
+     */
     JdbcEventStorageEngine engine(int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new PlatformJdbcStorageEngine(PlatformJdbcStorageEngine.builder(eventSchema())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(eventSchema())
                 .dataType(byte[].class)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize), eventSchema());
     }
 
     EmbeddedEventStore store(JdbcEventStorageEngine engine) {

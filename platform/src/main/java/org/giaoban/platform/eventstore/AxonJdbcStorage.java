@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
 public class AxonJdbcStorage implements BeanClassLoaderAware {
 
+    /** Events per query when a processor reads the store. */
+    public static final int FETCH_SIZE = 1000;
+
     private ClassLoader classLoader;
 
     @Override
@@ -36,7 +39,10 @@ public class AxonJdbcStorage implements BeanClassLoaderAware {
     /**
      * The storage engine as Axon's {@code JdbcAutoConfiguration} defines it (events with the event serializer, the
      * upcasters and snapshot filter of the Axon configuration, {@code byte[]} payloads), except for snapshots, which
-     * are written with the {@link SnapshotSerializer} rather than the general serializer.
+     * are written with the {@link SnapshotSerializer} rather than the general serializer, and the number of events a
+     * processor's stream fetches per query ({@value #FETCH_SIZE} rather than 100: a rebuild replays the whole store, and
+     * each query costs a round trip and a gap check; docs/benchmarks, B3); stored timestamps are read once, quickly
+     * ({@link PlatformJdbcStorageEngine}).
      */
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class})
@@ -45,7 +51,7 @@ public class AxonJdbcStorage implements BeanClassLoaderAware {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = PlatformJdbcStorageEngine.builder(eventSchema)
                 .snapshotSerializer(SnapshotSerializer.over(objectMapper, revisionResolver, classLoader))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -53,9 +59,9 @@ public class AxonJdbcStorage implements BeanClassLoaderAware {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
                 .dataType(byte[].class) // Axon's default, as before: the BYTEA columns
-                .build();
+                .batchSize(FETCH_SIZE);
+        return new PlatformJdbcStorageEngine(builder, eventSchema);
     }
 
     @Bean
