@@ -30,8 +30,7 @@ final class Processors {
                 .messageSource(store)
                 .tokenStore(infra.tokenStore())
                 .transactionManager(infra.transactions)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize))
+                .trackingEventProcessorConfiguration(trackingConfiguration(batchSize))
                 .build();
         long start = System.nanoTime();
         processor.start();
@@ -45,6 +44,14 @@ final class Processors {
         double seconds = (System.nanoTime() - start) / 1e9;
         processor.shutDown();
         return seconds;
+    }
+
+    /** One thread and one segment, or {@code --segments=N}: N segments with a thread each, as the services may set. */
+    private static TrackingEventProcessorConfiguration trackingConfiguration(int batchSize) {
+        int segments = Settings.integer("segments", 1);
+        return (segments == 1 ? TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                : TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments))
+                .andBatchSize(batchSize);
     }
 
     static String kind() {
