@@ -22,8 +22,10 @@ import org.giaoban.platform.problem.Problems;
  * else (no token, or one that does not verify: it will be refused with 401 anyway) the client address, which is the
  * proxy's unless {@code server.forward-headers-strategy} says otherwise.
  *
- * <p>The token is verified here with the same decoder as Spring Security's (an RS256 signature check costs tens of
- * microseconds): an unverified subject would let a client pick a new key, and a fresh bucket, for every request.
+ * <p>The token is verified here, by the very decoder Spring Security uses after this filter: an unverified subject
+ * would let a client pick a new key, and a fresh bucket, for every request. That decoder remembers the tokens that
+ * verified ({@link org.giaoban.platform.security.CachingJwtDecoder}), so the security chain finds this request's token
+ * already verified, and the client's next requests too.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 

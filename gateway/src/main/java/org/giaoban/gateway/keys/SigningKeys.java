@@ -13,7 +13,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -35,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one in the JWKS for {@link KeyProperties#retiredKeyRetention()}, so tokens it signed verify until they expire.
  *
  * <p>Keys are cached in memory and reread every {@link KeyProperties#refreshInterval()}, and at once (at most once a
- * second) when a token names a key id this instance has not seen: another instance may have rotated.
+ * second) when a token names a key id this instance has not seen: another instance may have rotated. Whoever remembers
+ * verified tokens hears when a key leaves the published set ({@link #whenKeysWithdrawn}), as soon as this instance
+ * rereads the keys.
  */
 @Component
 public class SigningKeys {
@@ -50,6 +55,7 @@ public class SigningKeys {
     private final KeyProperties properties;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    private final List<Runnable> withdrawalListeners = new CopyOnWriteArrayList<>();
 
     /** The active key (with its private part) and every published key (public parts only), as read at a moment. */
     private record Snapshot(RSAKey active, List<JWK> published, Instant loadedAt) {
@@ -102,6 +108,14 @@ public class SigningKeys {
         return rotation;
     }
 
+    /**
+     * {@code listener} runs whenever a reread finds that a key published before is no longer (a rotation here with a
+     * short retention, another instance's, a retention over): tokens it signed must stop verifying.
+     */
+    public void whenKeysWithdrawn(Runnable listener) {
+        withdrawalListeners.add(listener);
+    }
+
     /** The kid of the key that signs now. */
     public String activeKid() {
         return current().active().getKeyID();
@@ -132,8 +146,16 @@ public class SigningKeys {
             List<JWK> published = stored.stream().<JWK>map(key -> key.key().toPublicJWK()).toList();
             return new Snapshot(active, published, now);
         });
+        Snapshot previous = snapshot;
         snapshot = keys;
+        if (previous != null && !kids(keys.published()).containsAll(kids(previous.published()))) {
+            withdrawalListeners.forEach(Runnable::run);
+        }
         return keys;
+    }
+
+    private static Set<String> kids(List<JWK> keys) {
+        return keys.stream().map(JWK::getKeyID).collect(Collectors.toSet());
     }
 
     private record StoredKey(RSAKey key, boolean active) {

@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -32,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.giaoban.gateway.accounts.Accounts;
 import org.giaoban.gateway.keys.SigningKeys;
 import org.giaoban.platform.security.BearerTokens;
+import org.giaoban.platform.security.CachingJwtDecoder;
 import org.giaoban.platform.security.TokenChecks;
 
 /**
@@ -112,16 +112,21 @@ class SecurityConfiguration {
     /**
      * The checks every service makes too: RS256 signature by a published key (no {@code none}, no HMAC), then
      * {@link TokenChecks#validator} (issuer, audience, a required expiry that has not passed, a not-before that has).
+     * One decoder for the rate limit and the security chain, remembering the tokens that verified, so that a request's
+     * token is verified at most once here (and a client's token once a {@code verified-token-lifetime}); forgotten all
+     * at once when a key leaves the JWKS (see {@link CachingJwtDecoder} for the trade-off).
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties tokens) {
+    CachingJwtDecoder jwtDecoder(SigningKeys keys, TokenProperties tokens) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.publishedSource()));
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             // Claims are checked by the validators below, with Spring Security's error reporting.
         });
-        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(TokenChecks.validator(tokens.issuer(), tokens.audience(), TokenChecks.DEFAULT_CLOCK_SKEW));
+        CachingJwtDecoder decoder = CachingJwtDecoder.of(new NimbusJwtDecoder(processor),
+                TokenChecks.validator(tokens.issuer(), tokens.audience(), TokenChecks.DEFAULT_CLOCK_SKEW),
+                tokens.verifiedTokenCacheSize(), tokens.verifiedTokenLifetime());
+        keys.whenKeysWithdrawn(decoder::forgetAll);
         return decoder;
     }
 }

@@ -1,5 +1,6 @@
 package org.giaoban.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,8 +30,15 @@ public final class TokenChecks {
 
     /** An expiry (required) that has not passed, a not-before that has, the issuer, and the audience among {@code aud}. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew) {
+        return validator(issuer, audience, clockSkew, Clock.systemUTC());
+    }
+
+    /** {@link #validator(String, String, Duration)} telling the time by {@code clock}. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew, Clock clock) {
+        JwtTimestampValidator times = new JwtTimestampValidator(clockSkew);
+        times.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(clockSkew),
+                times,
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));

@@ -45,13 +45,16 @@ public class ResourceServerConfiguration {
     /**
      * RS256 only (no {@code none}, no HMAC with a public key), keys from the gateway's JWKS (fetched at the first
      * token, fetched again for an unknown key id, so a rotation needs no restart), then issuer, audience and times.
+     * A token that verified is remembered for {@code giaoban.security.verified-token-lifetime} (its times, issuer and
+     * audience checked again at each use, its signature not): see {@link CachingJwtDecoder} for the trade-off.
      */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(TokenChecks.validator(properties.issuer(), properties.audience(), properties.clockSkew()));
-        return decoder;
+        return CachingJwtDecoder.of(verifier,
+                TokenChecks.validator(properties.issuer(), properties.audience(), properties.clockSkew()),
+                properties.verifiedTokenCacheSize(), properties.verifiedTokenLifetime());
     }
 }
