@@ -18,6 +18,7 @@ public final class BearerTokens {
     public static HttpSecurity only(HttpSecurity http, ObjectMapper json) throws Exception {
         return http
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenChecks.authentication()))
                         .authenticationEntryPoint(Refusals.unauthenticated(json))
                         .accessDeniedHandler(Refusals.forbidden(json)))
