@@ -34,7 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * B4: the platform's outbox relay approach (a tracking processor, batch 1000 (the platform default), one thread; an asynchronous send per
+ * B4: the platform's outbox relay approach (a tracking processor, the platform's batch size (and 1000), one thread; an asynchronous send per
  * event with CloudEvents headers; the batch's token stored only after Kafka acknowledged all its sends; producer
  * acks=all, idempotent, linger 2 ms) ÷ the lower of a raw ordered scan of the same store and Kafka's own
  * ProducerPerformance tool on the same broker with the same value size and producer settings.
@@ -100,7 +100,7 @@ final class B4Publish {
 
     void run() throws Exception {
         int events = Settings.integer("b4-events", 200_000);
-        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "1000").split(","))
+        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "1000," + platformDefault()).split(","))
                 .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
         int engineBatch = Settings.integer("engine-batch", AxonJdbcStorage.FETCH_SIZE);
         String bootstrap = Settings.text("kafka", null);
@@ -149,7 +149,7 @@ final class B4Publish {
                     Relay relay = new Relay(producer, infra.json, relayTopic);
                     double relayRate = events / Processors.replay(infra, store, relay, relay.acknowledged, events, batch);
                     double baseline = Math.min(scan, perf);
-                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == 1000 ? " (platform default)" : "")
+                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == platformDefault() ? " (platform default)" : "")
                             + ", engine batch " + engineBatch, relayRate, "events/s",
                             scan <= perf ? "raw ordered scan (lower of the two)" : "ProducerPerformance (lower of the two)",
                             baseline, 0.5, ">= 0.5");
@@ -163,6 +163,17 @@ final class B4Publish {
                 broker.destroy();
             }
         }
+    }
+
+    /** The relay's batch size in the platform's defaults (giaoban-platform-defaults.properties). */
+    static int platformDefault() {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = B4Publish.class.getResourceAsStream("/giaoban-platform-defaults.properties")) {
+            defaults.load(in);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the platform's defaults are not on the class path", e);
+        }
+        return Integer.parseInt(defaults.getProperty("axon.eventhandling.processors.integration-publisher.batch-size").trim());
     }
 
     private double producerPerformance(String bootstrap, String topic, int records, int size) throws Exception {
