@@ -1,17 +1,11 @@
 package org.giaoban.gateway;
 
-import java.time.Instant;
-import java.util.List;
 
 import org.giaoban.gateway.security.TokenProperties;
 import org.giaoban.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,16 +66,6 @@ class RateLimitTest extends EdgeTestBase {
     }
 
     private String token(String subject) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(tokenProperties.issuer())
-                .audience(List.of(tokenProperties.audience()))
-                .subject(subject)
-                .issuedAt(now)
-                .notBefore(now)
-                .expiresAt(now.plusSeconds(600))
-                .claim("roles", List.of("OPERATOR"))
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        return GatewayTokens.operator(encoder, tokenProperties, subject);
     }
 }

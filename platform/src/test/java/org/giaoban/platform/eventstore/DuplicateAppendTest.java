@@ -9,28 +9,18 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.platform.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * What a second service instance meets when both append to one aggregate at once (one instance's aggregate lock
  * cannot prevent it): PostgreSQL's duplicate (aggregate, sequence) key must surface as a concurrency conflict — which
  * the command gateway retries, or answers 409 — and not as a store failure (503).
  */
-@ServiceTest
-@TestPropertySource(properties = {"giaoban.api.base-path=/api/test", "giaoban.database=unused"})
+@StoreTest
 class DuplicateAppendTest {
-
-    /** Nested plain configuration: found for this test only. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class StoreOnly {
-    }
 
     @Autowired
     EventStorageEngine storage;

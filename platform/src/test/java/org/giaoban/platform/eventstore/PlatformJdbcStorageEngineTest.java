@@ -21,28 +21,19 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.platform.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The platform's storage engine reads the same rows, with the same timestamps and the same gap-aware tokens, as
  * Axon's own JDBC engine over the same table: with no gaps, with gaps younger than the gap timeout (kept in the
  * token), with gaps older than it (dropped), and from a token in the middle.
  */
-@ServiceTest
-@TestPropertySource(properties = {"giaoban.api.base-path=/api/test", "giaoban.database=unused"})
+@StoreTest
 class PlatformJdbcStorageEngineTest {
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class StoreOnly {
-    }
 
     @Autowired
     EventStorageEngine storage;

@@ -14,28 +14,18 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.giaoban.testsupport.ServiceTest;
+import org.giaoban.platform.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The event store writes an aggregate's snapshot as its fields, which is how aggregates keep their state (private, no
  * getters), and everything else as before: events with the event serializer, other JSON with the application's mapper.
  */
-@ServiceTest
-@TestPropertySource(properties = {"giaoban.api.base-path=/api/test", "giaoban.database=unused"})
+@StoreTest
 class SnapshotStorageTest {
-
-    /** Nested plain configuration: found for this test only. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class StoreOnly {
-    }
 
     @Autowired
     EventStorageEngine storage;

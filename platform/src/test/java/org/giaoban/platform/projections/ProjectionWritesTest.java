@@ -10,27 +10,18 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.giaoban.testsupport.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.giaoban.platform.StoreTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A projection's writes in a processor's batch (a unit of work with the processor's transaction, as Axon runs it):
  * sent when the batch commits, in the order given, together or not at all.
  */
-@ServiceTest
-@TestPropertySource(properties = {"giaoban.api.base-path=/api/test", "giaoban.database=unused"})
+@StoreTest
 class ProjectionWritesTest {
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class StoreOnly {
-    }
 
     static final String INSERT = "INSERT INTO pw_row (id, batch, value) VALUES (?, ?, ?)";
     static final String UPDATE = "UPDATE pw_row SET value = ? WHERE id = ?";
