@@ -100,7 +100,8 @@ final class B4Publish {
 
     void run() throws Exception {
         int events = Settings.integer("b4-events", 200_000);
-        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "1000," + platformDefault()).split(","))
+        int platformBatch = platformDefault();
+        int[] batches = java.util.Arrays.stream(Settings.text("b4-processor-batch", "1000," + platformBatch).split(","))
                 .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
         int engineBatch = Settings.integer("engine-batch", AxonJdbcStorage.FETCH_SIZE);
         String bootstrap = Settings.text("kafka", null);
@@ -149,7 +150,7 @@ final class B4Publish {
                     Relay relay = new Relay(producer, infra.json, relayTopic);
                     double relayRate = events / Processors.replay(infra, store, relay, relay.acknowledged, events, batch);
                     double baseline = Math.min(scan, perf);
-                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == platformDefault() ? " (platform default)" : "")
+                    report.figure("B4", "store -> Kafka relay, processor batch " + batch + (batch == platformBatch ? " (platform default)" : "")
                             + ", engine batch " + engineBatch, relayRate, "events/s",
                             scan <= perf ? "raw ordered scan (lower of the two)" : "ProducerPerformance (lower of the two)",
                             baseline, 0.5, ">= 0.5");

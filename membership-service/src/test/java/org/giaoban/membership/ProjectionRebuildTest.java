@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +14,9 @@ import org.giaoban.testsupport.Http;
 /** A rebuild (reset and replay from the event store) gives exactly the rows that live processing gave. */
 class ProjectionRebuildTest extends MembershipServiceTestBase {
 
-    private static final List<String> READ_MODEL_TABLES = List.of("cluster", "membership_record", "membership_period",
-            "urban_area", "urban_area_change", "urban_area_history");
-
     @Test
     void rebuildingEveryProjectionGivesIdenticalRows() {
-        Map<String, List<String>> live = snapshot();
+        Map<String, List<String>> live = ReadModels.rows(jdbc);
         assertThat(live.get("membership_period")).isNotEmpty();
 
         for (String projection : List.of("clusters", "rosters", "urban-area-history")) {
@@ -29,7 +25,7 @@ class ProjectionRebuildTest extends MembershipServiceTestBase {
         }
         awaitRebuilt();
 
-        assertThat(snapshot()).isEqualTo(live);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(live);
     }
 
     @Test
@@ -63,14 +59,5 @@ class ProjectionRebuildTest extends MembershipServiceTestBase {
             }
             return true;
         });
-    }
-
-    private Map<String, List<String>> snapshot() {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : READ_MODEL_TABLES) {
-            tables.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows().stream()
-                    .map(Object::toString).toList());
-        }
-        return tables;
     }
 }

@@ -84,7 +84,7 @@ public class SigningKeys {
             List<JWK> found = selector.select(new JWKSet(keys.published()));
             if (found.isEmpty() && namesKeyId(selector)
                     && keys.loadedAt().plusMillis(UNKNOWN_KID_RELOAD_MILLIS).isBefore(clock.instant())) {
-                found = selector.select(new JWKSet(reload().published()));
+                found = selector.select(new JWKSet(refresh(keys).published()));
             }
             return found;
         };
@@ -124,9 +124,18 @@ public class SigningKeys {
     private Snapshot current() {
         Snapshot keys = snapshot;
         if (keys == null || keys.loadedAt().plus(properties.refreshInterval()).isBefore(clock.instant())) {
-            keys = reload();
+            keys = refresh(keys);
         }
         return keys;
+    }
+
+    /**
+     * Reads the keys again unless another thread already did since {@code seen} was read: request threads that found
+     * the same stale keys wait for one read of the database, not one each.
+     */
+    private synchronized Snapshot refresh(Snapshot seen) {
+        Snapshot keys = snapshot;
+        return keys != null && keys != seen ? keys : reload();
     }
 
     /** Reads the keys, creating the first one (once, whichever instance gets there first) if there is none. */

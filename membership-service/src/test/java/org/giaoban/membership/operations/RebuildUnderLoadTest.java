@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.giaoban.membership.MembershipServiceTestBase;
 import org.giaoban.testsupport.Http;
+import org.giaoban.membership.ReadModels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +29,6 @@ class RebuildUnderLoadTest extends MembershipServiceTestBase {
 
     private static final String ADMIN = "/api/membership/admin/projections/";
     private static final List<String> PROJECTIONS = List.of("clusters", "rosters", "urban-area-history");
-    private static final List<String> READ_MODEL_TABLES = List.of("cluster", "membership_record", "membership_period",
-            "urban_area", "urban_area_change", "urban_area_history");
-
     @Test
     void aRebuildUnderLoadEndsWithTheRowsOfAQuietReplay() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
@@ -68,7 +65,7 @@ class RebuildUnderLoadTest extends MembershipServiceTestBase {
 
         awaitProjectionsCaughtUp();
         awaitNoLag();
-        Map<String, List<String>> underLoad = snapshot();
+        Map<String, List<String>> underLoad = ReadModels.rows(jdbc);
         String last = "ops-" + run + "-ua-" + (rounds.get() - 1);
         assertThat(underLoad.get("urban_area")).anyMatch(row -> row.contains(last));
         assertThat(underLoad.get("urban_area_history")).anyMatch(row -> row.contains(last));
@@ -80,7 +77,7 @@ class RebuildUnderLoadTest extends MembershipServiceTestBase {
         await().atMost(Duration.ofSeconds(120)).until(this::rebuildsFinished);
         awaitNoLag();
 
-        assertThat(snapshot()).isEqualTo(underLoad);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(underLoad);
     }
 
     @Test
@@ -144,14 +141,5 @@ class RebuildUnderLoadTest extends MembershipServiceTestBase {
             }
             return true;
         });
-    }
-
-    private Map<String, List<String>> snapshot() {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : READ_MODEL_TABLES) {
-            tables.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows().stream()
-                    .map(Object::toString).sorted().toList());
-        }
-        return tables;
     }
 }

@@ -68,7 +68,7 @@ public class BadInputConfiguration {
 
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
-        return (request, response, rejected) -> write(json, response, HttpStatus.BAD_REQUEST, REJECTED,
+        return (request, response, rejected) -> Problems.write(json, response, HttpStatus.BAD_REQUEST, REJECTED,
                 "The request's URL is not acceptable (encoded slashes, dot segments, control characters or similar).");
     }
 
@@ -171,12 +171,12 @@ public class BadInputConfiguration {
                 throws ServletException, IOException {
             String query = request.getQueryString();
             if (query != null && CONTROL_IN_QUERY.matcher(query).find()) {
-                write(json, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
+                Problems.write(json, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
                         "A query parameter holds control characters.");
                 return;
             }
             if (request.getContentLengthLong() > maxBytes) {
-                write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+                Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
                 return;
             }
             chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
@@ -238,14 +238,6 @@ public class BadInputConfiguration {
         }
     }
 
-    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), ProblemHandler.body(status, code, detail));
-    }
-
     /**
      * Tomcat's own error report (requests it refuses before they reach the application, e.g. an encoded slash, NUL or
      * invalid UTF-8 in the URL) as problem+json.
@@ -263,7 +255,7 @@ public class BadInputConfiguration {
             String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status == 400 ? "The request is not acceptable (its URL or headers could not be read)."
                     : status >= 500 ? "Something went wrong on our side." : title + ".";
-            String body = "{\"type\":\"" + ProblemHandler.TYPE_BASE + code + "\",\"title\":\"" + title + "\",\"status\":" + status
+            String body = "{\"type\":\"" + Problems.TYPE_BASE + code + "\",\"title\":\"" + title + "\",\"status\":" + status
                     + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

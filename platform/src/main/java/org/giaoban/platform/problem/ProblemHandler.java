@@ -1,5 +1,7 @@
 package org.giaoban.platform.problem;
 
+import static org.giaoban.platform.problem.Problems.body;
+
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,7 +53,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    public static final String TYPE_BASE = Problems.TYPE_BASE;
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -199,7 +200,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getProperties() == null) {
             problem.setProperty("code", codeFor(e, status));
-            problem.setType(URI.create(TYPE_BASE + codeFor(e, status)));
+            problem.setType(URI.create(Problems.TYPE_BASE + codeFor(e, status)));
         }
         return response;
     }
@@ -242,11 +243,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    public static ProblemDetail body(HttpStatus status, String code, String detail) {
-        return Problems.body(status, code, detail);
-    }
-
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        return ResponseEntity.status(status).body(body(status, code, detail));
+        return ResponseEntity.status(status).body(Problems.body(status, code, detail));
     }
 }
