@@ -1,7 +1,6 @@
 package org.giaoban.competition.round;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** The round's rules as small pure functions: what DOMAIN.md says, in one screen, with exact arithmetic. */
 public final class Policies {
@@ -9,9 +8,24 @@ public final class Policies {
     private Policies() {
     }
 
-    /** Rule 5: how many nominations for one award a round may carry: the share of participants, rounded down. */
+    /**
+     * Rule 5: how many nominations for one award a round may carry: the share of participants, rounded down (20% of 11
+     * is 2). Found by comparisons only, never by rounding the product: the cost stays that of a few comparisons whatever
+     * the share's precision, also for a share recorded before shares were bounded.
+     */
     public static int awardQuota(BigDecimal share, int participants) {
-        return share.multiply(BigDecimal.valueOf(participants)).setScale(0, RoundingMode.FLOOR).intValueExact();
+        BigDecimal allowed = share.multiply(BigDecimal.valueOf(participants));
+        int low = 0;
+        int high = participants;
+        while (low < high) { // the largest k in [0, participants] with k <= share x participants
+            int k = (low + high + 1) >>> 1;
+            if (BigDecimal.valueOf(k).compareTo(allowed) <= 0) {
+                low = k;
+            } else {
+                high = k - 1;
+            }
+        }
+        return low;
     }
 
     /**

@@ -55,6 +55,7 @@ import org.giaoban.competition.round.Vocabulary.NominationStatus;
 import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.RoundState;
 import org.giaoban.competition.round.Vocabulary.Vote;
+import org.giaoban.platform.bounds.Bounds;
 import org.giaoban.platform.problem.DomainException;
 import org.giaoban.platform.text.VietnameseText;
 
@@ -188,7 +189,7 @@ public class Round {
     public void handle(OpenRound command, Roster roster) {
         requireState(RoundState.PLANNED, state == RoundState.OPEN ? "round-already-open" : "round-concluded",
                 state == RoundState.OPEN ? "The round is already open." : "The round is concluded.");
-        LocalDate day = command.rosterDate() != null ? command.rosterDate() : plan.conferenceDate();
+        LocalDate day = command.rosterDate() != null ? Bounds.date(command.rosterDate(), "rosterDate") : plan.conferenceDate();
         if (day == null) {
             throw DomainException.invalid("roster-date-required", "Give a rosterDate or plan a conference date first.");
         }
@@ -220,9 +221,10 @@ public class Round {
                 .orElseThrow(() -> DomainException.invalid("unknown-criterion", "The round's rules have no criterion '"
                         + command.criterion() + "'."));
         BigDecimal points = command.points();
-        if (points == null || points.signum() < 0 || points.compareTo(criterion.maxPoints()) > 0) {
-            throw DomainException.invalid("points-out-of-range",
-                    "Points for " + criterion.name() + " lie between 0 and " + criterion.maxPoints().toPlainString() + ".");
+        Bounds.DecimalRange range = Rules.POINTS.upTo(criterion.maxPoints());
+        if (points == null || !range.contains(points)) {
+            throw DomainException.invalid("points-out-of-range", "points",
+                    "Points for " + criterion.name() + " lie " + range.describe() + ".");
         }
         BigDecimal earlier = scores.get(scoreKey(command.urbanAreaId(), criterion.name()));
         if (earlier != null && earlier.compareTo(points) == 0) {
@@ -536,6 +538,7 @@ public class Round {
         if (p.year() < 1990 || p.year() > 2100) {
             throw DomainException.invalid("invalid-year", "year must lie between 1990 and 2100.");
         }
+        Bounds.date(p.conferenceDate(), "conferenceDate");
         if (p.conferenceDate() != null && p.conferenceDate().getYear() != p.year()) {
             throw DomainException.invalid("conference-date-outside-year", "The conference is held in the round's year.");
         }

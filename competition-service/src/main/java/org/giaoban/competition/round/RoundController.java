@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,7 @@ import org.giaoban.competition.round.Vocabulary.RecordedBy;
 import org.giaoban.competition.round.Vocabulary.Vote;
 import org.giaoban.competition.round.Vocabulary.VoteMethod;
 import org.giaoban.platform.problem.DomainException;
+import org.giaoban.platform.validation.DomainDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,12 +66,18 @@ public class RoundController {
         this.planning = planning;
     }
 
-    public record CriterionRequest(@NotBlank @Size(max = 200) String name, @NotNull @DecimalMin("0") BigDecimal maxPoints) {
+    /** Points: above 0, at most 1,000, in hundredths at the finest ({@link Rules#MAX_POINTS}, checked again by the round). */
+    public record CriterionRequest(@NotBlank @Size(max = 200) String name,
+                                   @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 2)
+                                   BigDecimal maxPoints) {
     }
 
     public record RulesRequest(@Size(max = 2000) String legalBasis, VoteMethod voteMethod,
-                               @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) BigDecimal approvalThreshold,
-                               Map<Award, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal> quotas, Boolean hostMayRepeat,
+                               @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
+                               @Digits(integer = 1, fraction = 4) BigDecimal approvalThreshold,
+                               Map<Award, @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+                                       @Digits(integer = 1, fraction = 4) BigDecimal> quotas,
+                               Boolean hostMayRepeat,
                                @Size(max = 50) List<@Valid @NotNull CriterionRequest> criteria) {
 
         Rules toRules() {
@@ -85,17 +93,18 @@ public class RoundController {
             @NotBlank @Size(max = 500) String theme,
             @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String hostId,
             @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String leaderId,
-            LocalDate conferenceDate,
+            @DomainDate LocalDate conferenceDate,
             @Size(max = 200) String venue,
             @Size(max = 500) String workshopTopic,
             @Valid RulesRequest rules) {
     }
 
-    public record OpeningRequest(LocalDate rosterDate) {
+    public record OpeningRequest(@DomainDate LocalDate rosterDate) {
     }
 
     public record ScoreRequest(@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String urbanAreaId,
-                               @NotBlank @Size(max = 200) String criterion, @NotNull BigDecimal points) {
+                               @NotBlank @Size(max = 200) String criterion,
+                               @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 4, fraction = 2) BigDecimal points) {
     }
 
     public record MotionRequest(@NotNull MotionKind kind, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String urbanAreaId,
@@ -150,7 +159,7 @@ public class RoundController {
 
     @PostMapping("/rounds/{id}/opening")
     public Recorded open(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-                         @RequestBody(required = false) OpeningRequest request) {
+                         @Valid @RequestBody(required = false) OpeningRequest request) {
         commands.sendAndWait(new OpenRound(id, request == null ? null : request.rosterDate()));
         return new Recorded(id, Outcome.RECORDED);
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.giaoban.competition.round.Vocabulary.Award;
 import org.giaoban.competition.round.Vocabulary.VoteMethod;
+import org.giaoban.platform.bounds.Bounds.DecimalRange;
 import org.giaoban.platform.problem.DomainException;
 import org.giaoban.platform.text.VietnameseText;
 
@@ -23,6 +24,16 @@ public record Rules(String legalBasis, VoteMethod voteMethod, BigDecimal approva
                     boolean hostMayRepeat, List<Criterion> criteria) {
 
     public static final BigDecimal DEFAULT_THRESHOLD = new BigDecimal("0.5");
+    /** A criterion is worth more than 0 and at most 1,000 points, in hundredths at the finest. */
+    public static final DecimalRange MAX_POINTS = DecimalRange.above("0", "1000", 2);
+    /** A score: from 0 to its criterion's maximum, in hundredths at the finest. */
+    public static final DecimalRange POINTS = DecimalRange.from("0", "1000", 2);
+    /** A share of all participants, with at most 4 decimal places: a threshold below 1 (at 1 nothing could carry). */
+    public static final DecimalRange THRESHOLD = DecimalRange.between("0", "1", 4);
+    /** An award quota: a share of participants above 0 and at most all of them. */
+    public static final DecimalRange QUOTA = DecimalRange.above("0", "1", 4);
+
+    public static final int MAX_CRITERIA = 50;
 
     public record Criterion(String name, BigDecimal maxPoints) {
     }
@@ -42,27 +53,33 @@ public record Rules(String legalBasis, VoteMethod voteMethod, BigDecimal approva
             return defaults;
         }
         BigDecimal threshold = requested.approvalThreshold() == null ? defaults.approvalThreshold() : requested.approvalThreshold();
-        if (threshold.signum() <= 0 || threshold.compareTo(BigDecimal.ONE) >= 0) {
-            throw DomainException.invalid("invalid-threshold", "approvalThreshold must lie between 0 and 1 (exclusive).");
+        if (!THRESHOLD.contains(threshold)) {
+            throw DomainException.invalid("invalid-threshold", "rules.approvalThreshold",
+                    "approvalThreshold must lie " + THRESHOLD.describe() + ".");
         }
         Map<Award, BigDecimal> quotas = new EnumMap<>(defaults.quotas());
         if (requested.quotas() != null) {
             requested.quotas().forEach((award, share) -> {
-                if (award == null || share == null || share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
-                    throw DomainException.invalid("invalid-quota", "Each quota is a share of participants between 0 and 1.");
+                if (award == null || share == null || !QUOTA.contains(share)) {
+                    throw DomainException.invalid("invalid-quota", "rules.quotas",
+                            "Each quota is a share of participants " + QUOTA.describe() + ".");
                 }
                 quotas.put(award, share);
             });
         }
         List<Criterion> criteria = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        if (requested.criteria() != null && requested.criteria().size() > MAX_CRITERIA) {
+            throw DomainException.invalid("too-many-criteria", "rules.criteria", "A round has at most " + MAX_CRITERIA + " criteria.");
+        }
         for (Criterion criterion : requested.criteria() == null ? List.<Criterion>of() : requested.criteria()) {
             String name = VietnameseText.clean(criterion == null ? null : criterion.name());
             if (name == null || name.isEmpty() || name.length() > 200) {
                 throw DomainException.invalid("invalid-criterion", "Each criterion needs a name of at most 200 characters.");
             }
-            if (criterion.maxPoints() == null || criterion.maxPoints().signum() <= 0) {
-                throw DomainException.invalid("invalid-criterion", "Criterion " + name + " needs maxPoints above 0.");
+            if (criterion.maxPoints() == null || !MAX_POINTS.contains(criterion.maxPoints())) {
+                throw DomainException.invalid("invalid-criterion", "rules.criteria.maxPoints",
+                        "Criterion " + name + " needs maxPoints " + MAX_POINTS.describe() + ".");
             }
             if (!names.add(VietnameseText.identityKey(name))) {
                 throw DomainException.invalid("invalid-criterion", "Criterion " + name + " is named twice.");
@@ -71,7 +88,7 @@ public record Rules(String legalBasis, VoteMethod voteMethod, BigDecimal approva
         }
         String legalBasis = VietnameseText.clean(requested.legalBasis());
         if (legalBasis != null && legalBasis.length() > 2000) {
-            throw DomainException.invalid("too-long", "legalBasis is longer than 2000 characters.");
+            throw DomainException.invalid("too-long", "rules.legalBasis", "legalBasis is longer than 2000 characters.");
         }
         return new Rules(legalBasis == null || legalBasis.isEmpty() ? null : legalBasis,
                 requested.voteMethod() == null ? defaults.voteMethod() : requested.voteMethod(),

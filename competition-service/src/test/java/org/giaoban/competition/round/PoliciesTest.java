@@ -1,8 +1,10 @@
 package org.giaoban.competition.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,15 @@ class PoliciesTest {
     @CsvSource({"0.2, 11, 2", "0.3, 11, 3", "0.2, 10, 2", "0.3, 6, 1", "0.2, 4, 0", "0.3, 20, 6"})
     void quotasAreSharesOfParticipantsRoundedDown(String share, int participants, int quota) {
         assertThat(Policies.awardQuota(new BigDecimal(share), participants)).isEqualTo(quota);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} participants -> {2}")
+    @CsvSource({"1e-1000000, 11, 0", "0.0909, 11, 0", "0.0910, 11, 1", "1, 11, 11", "0.29999999999999999999, 10, 2",
+            "0.3, 10, 3", "1e-100000000, 50, 0", "0, 11, 0"})
+    void quotasAreExactAtTheirEdgesAndCheapForAnyPrecision(String share, int participants, int quota) {
+        // The limit guards against a hang (rounding 1e-100000000 to an integer never finished); it measures nothing.
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThat(Policies.awardQuota(new BigDecimal(share), participants)).isEqualTo(quota));
     }
 
     @ParameterizedTest(name = "{0} of {1} at {2} -> {3}")

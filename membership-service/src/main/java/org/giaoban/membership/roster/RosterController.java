@@ -12,6 +12,7 @@ import org.giaoban.membership.roster.RosterQueries.Member;
 import org.giaoban.membership.roster.RosterQueries.UrbanAreaView;
 import org.giaoban.platform.problem.DomainException;
 import org.giaoban.platform.time.Today;
+import org.giaoban.platform.validation.DomainDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ public class RosterController {
 
     @GetMapping("/clusters/{id}/members")
     public Roster members(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @DomainDate LocalDate asOf) {
         ClusterView cluster = knownCluster(id);
         LocalDate day = asOf == null ? Today.inVietnam() : asOf;
         return new Roster(cluster.id(), cluster.name(), day, rosters.membersOn(id, day));
@@ -57,7 +58,7 @@ public class RosterController {
 
     @GetMapping("/urban-areas/{id}")
     public UrbanAreaView urbanArea(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @DomainDate LocalDate asOf) {
         return rosters.urbanArea(id, asOf == null ? Today.inVietnam() : asOf)
                 .orElseThrow(() -> DomainException.notFound("unknown-urban-area", "No urban area " + id + " is registered."));
     }

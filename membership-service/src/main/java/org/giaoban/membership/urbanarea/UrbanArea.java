@@ -33,6 +33,7 @@ import org.giaoban.membership.urbanarea.UrbanAreaEvents.MemberWithdrawn;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.MembershipRecordRetracted;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaRegistered;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaReorganised;
+import org.giaoban.platform.bounds.Bounds;
 import org.giaoban.platform.problem.DomainException;
 import org.giaoban.platform.text.VietnameseText;
 
@@ -318,7 +319,7 @@ public class UrbanArea {
         if (date == null) {
             throw DomainException.invalid("missing-date", "effectiveFrom is required.");
         }
-        return date;
+        return Bounds.date(date, "effectiveFrom");
     }
 
     static String requireText(String text, String field) {

@@ -17,6 +17,7 @@ import org.giaoban.membership.urbanarea.UrbanAreaCommands.RegisterUrbanArea;
 import org.giaoban.membership.urbanarea.UrbanAreaCommands.ReorganiseUrbanArea;
 import org.giaoban.membership.urbanarea.UrbanAreaCommands.RetractRecord;
 import org.giaoban.membership.urbanarea.UrbanAreaCommands.WithdrawMember;
+import org.giaoban.platform.validation.DomainDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,14 +49,14 @@ public class UrbanAreaController {
 
     public record AdmissionRequest(
             @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String clusterId,
-            @NotNull LocalDate effectiveFrom) {
+            @NotNull @DomainDate LocalDate effectiveFrom) {
     }
 
-    public record WithdrawalRequest(@NotNull LocalDate effectiveFrom, @NotBlank @Size(max = 2000) String reason) {
+    public record WithdrawalRequest(@NotNull @DomainDate LocalDate effectiveFrom, @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record ReorganisationRequest(
-            @NotNull LocalDate effectiveFrom,
+            @NotNull @DomainDate LocalDate effectiveFrom,
             @Size(max = 200) String name,
             UrbanAreaKind kind,
             @Size(max = 200) String province,

@@ -20,6 +20,8 @@ import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaRegistered;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaReorganised;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The urban area's rules, given its recorded history, when an operator records something new. */
 class UrbanAreaTest {
@@ -90,6 +92,35 @@ class UrbanAreaTest {
         fixture.given(REGISTERED)
                 .when(new AdmitMember(YEN_BAI, "tay-bac", LocalDate.parse("2015-01-01")))
                 .expectEvents(admitted("tay-bac", "2015-01-01"));
+    }
+
+    /** Issue 12: a date a read model cannot hold ("+10000000-01-01") once stalled the rosters; the registry refuses it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+10000000-01-01", "1899-12-31", "2101-01-01", "-0001-01-01"})
+    void datesOutsideTheDomainsRangeAreRefused(String date) {
+        LocalDate day = LocalDate.parse(date);
+        fixture.given(REGISTERED)
+                .when(new AdmitMember(YEN_BAI, "tay-bac", day))
+                .expectException(refusedWith("date-out-of-range"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, admitted("tay-bac", "2015-01-01"))
+                .when(new WithdrawMember(YEN_BAI, day, "Rút khỏi cụm"))
+                .expectException(refusedWith("date-out-of-range"))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new ReorganiseUrbanArea(YEN_BAI, day, "Thành phố Yên Bình", null, null, null, List.of(), "Đổi tên"))
+                .expectException(refusedWith("date-out-of-range"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFirstAndLastDaysOfTheRangeAreDates() {
+        fixture.given(REGISTERED)
+                .when(new AdmitMember(YEN_BAI, "tay-bac", LocalDate.of(1900, 1, 1)))
+                .expectEvents(admitted("tay-bac", "1900-01-01"));
+        fixture.given(REGISTERED)
+                .when(new AdmitMember(YEN_BAI, "tay-bac", LocalDate.of(2100, 12, 31)))
+                .expectEvents(admitted("tay-bac", "2100-12-31"));
     }
 
     @Test

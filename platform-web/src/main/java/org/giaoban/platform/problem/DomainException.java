@@ -27,15 +27,26 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final String field;
 
     public DomainException(Kind kind, String code, String detail) {
+        this(kind, code, null, detail);
+    }
+
+    private DomainException(Kind kind, String code, String field, String detail) {
         super(detail);
         this.kind = kind;
         this.code = code;
+        this.field = field;
     }
 
     public static DomainException invalid(String code, String detail) {
         return new DomainException(Kind.INVALID, code, detail);
+    }
+
+    /** Invalid input in one named field of the request (the problem's {@code errors} name it). */
+    public static DomainException invalid(String code, String field, String detail) {
+        return new DomainException(Kind.INVALID, code, field, detail);
     }
 
     public static DomainException notFound(String code, String detail) {
@@ -52,5 +63,10 @@ public class DomainException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field at fault, or null when the refusal is not about one field. */
+    public String field() {
+        return field;
     }
 }

@@ -56,7 +56,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        return problem(HttpStatus.valueOf(e.kind().status()), e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.valueOf(e.kind().status()), e.code(), e.getMessage());
+        if (e.field() != null) {
+            response.getBody().setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return response;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

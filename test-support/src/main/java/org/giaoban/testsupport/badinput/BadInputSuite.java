@@ -45,6 +45,11 @@ public final class BadInputSuite {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final int NESTING = 10_000;
     private static final int HUGE = 2 * 1024 * 1024;
+    /** Beyond any number a caller may send (too large, too small, too precise), written as JSON numbers. */
+    static final List<String> OUT_OF_RANGE_NUMBERS = List.of("1e200000", "1e999999999", "-1e200000", "1e-1000000",
+            "0.000000001", "123456789012345678901234567890");
+    /** Before 1900-01-01 or after 2100-12-31, the domain's range of dates. */
+    static final List<String> OUT_OF_RANGE_DATES = List.of("+10000000-01-01", "1899-12-31", "2101-01-01", "-0001-01-01");
 
     /** One operation of the OpenAPI document, its request body schema resolved (null: it takes no body). */
     public record Operation(String method, String path, JsonNode spec, JsonNode bodySchema, boolean bodyRequired) {
@@ -177,6 +182,16 @@ public final class BadInputSuite {
                             with(sample, property.getKey(), wrong).toString()));
                 }
             });
+            // Numbers and dates out of every domain range, nested fields too (rules.criteria[0].maxPoints): a value a
+            // read model cannot hold, or that costs unbounded work to compute with, must be refused at the door.
+            scalarFields(operation.bodySchema(), List.of()).forEach((fieldPath, schema) -> {
+                List<String> outOfRange = "number".equals(schema.path("type").asText()) ? OUT_OF_RANGE_NUMBERS
+                        : "date".equals(schema.path("format").asText()) ? OUT_OF_RANGE_DATES : List.of();
+                for (String value : outOfRange) {
+                    cases.add(json("out of range: " + String.join(".", fieldPath) + " = " + value,
+                            withAt(sample, operation.bodySchema(), fieldPath, value)));
+                }
+            });
             cases.add(json("wrong type: body is an array", "[" + sample + "]"));
             cases.add(json("wrong type: body is a string", "\"" + sample.toString().replace("\"", "\\\"") + "\""));
             // Invalid UTF-8 and control characters in strings.
@@ -206,6 +221,7 @@ public final class BadInputSuite {
                 values.addAll(List.of("-1", "100000000", "99999999999999999999", "abc", "1.5", "%00", "1e3"));
             } else if ("date".equals(schema.path("format").asText())) {
                 values.addAll(List.of("yesterday", "2023-13-45", "99999-01-01", "%00"));
+                OUT_OF_RANGE_DATES.forEach(date -> values.add(date.replace("+", "%2B")));
             } else if (schema.has("enum")) {
                 values.addAll(List.of("NOT_A_VALUE", "%00", "%27%20OR%201%3D1%20--"));
             }
@@ -322,6 +338,85 @@ public final class BadInputSuite {
         };
     }
 
+    /**
+     * Every number and date field of the schema with its path, also inside nested objects and arrays of objects (an
+     * array is entered through its first element).
+     */
+    static Map<List<String>, JsonNode> scalarFields(JsonNode schema, List<String> prefix) {
+        Map<List<String>, JsonNode> fields = new LinkedHashMap<>();
+        if (prefix.size() > 6) {
+            return fields;
+        }
+        schema.path("properties").fields().forEachRemaining(p -> {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(p.getKey());
+            JsonNode s = p.getValue();
+            String type = s.path("type").asText();
+            if ("number".equals(type) || "date".equals(s.path("format").asText())) {
+                fields.put(List.copyOf(path), s);
+            } else if ("object".equals(type) || s.has("properties")) {
+                fields.putAll(scalarFields(s, path));
+                JsonNode values = s.path("additionalProperties");
+                if ("number".equals(values.path("type").asText())) {
+                    List<String> any = new ArrayList<>(path);
+                    any.add("*");
+                    fields.put(List.copyOf(any), values);
+                }
+            } else if ("array".equals(type) && s.path("items").has("properties")) {
+                path.add("0");
+                fields.putAll(scalarFields(s.path("items"), path));
+            }
+        });
+        return fields;
+    }
+
+    /**
+     * The sample with the field at {@code path} set to the raw JSON {@code value}; the objects and array elements on
+     * the way are sampled from the schema ({@code *}: a key of a map, taken from the key schema's enum if it has one).
+     */
+    private static String withAt(ObjectNode sample, JsonNode schema, List<String> path, String value) {
+        ObjectNode copy = sample.deepCopy();
+        JsonNode container = copy;
+        JsonNode containerSchema = schema;
+        for (int i = 0; i < path.size() - 1; i++) {
+            String step = path.get(i);
+            JsonNode stepSchema = containerSchema.path("properties").path(step);
+            ObjectNode next;
+            if ("array".equals(stepSchema.path("type").asText())) {
+                stepSchema = stepSchema.path("items");
+                next = sample(stepSchema);
+                ((ObjectNode) container).set(step, JSON.createArrayNode().add(next));
+                i++; // the element index
+            } else {
+                next = sample(stepSchema);
+                ((ObjectNode) container).set(step, next);
+            }
+            container = next;
+            containerSchema = stepSchema;
+        }
+        String last = path.get(path.size() - 1);
+        if ("*".equals(last)) {
+            JsonNode keys = containerSchema.path("propertyNames").path("enum");
+            last = keys.isArray() && !keys.isEmpty() ? keys.get(0).asText() : "key";
+        }
+        ((ObjectNode) container).put(last, "\u0007PLACEHOLDER\u0007");
+        return copy.toString().replace("\"\\u0007PLACEHOLDER\\u0007\"", "date".equals(leafFormat(schema, path)) ? "\"" + value + "\"" : value);
+    }
+
+    private static String leafFormat(JsonNode schema, List<String> path) {
+        JsonNode s = schema;
+        for (String step : path) {
+            if (step.matches("\\d+")) {
+                continue;
+            }
+            s = "*".equals(step) ? s.path("additionalProperties") : s.path("properties").path(step);
+            if ("array".equals(s.path("type").asText())) {
+                s = s.path("items");
+            }
+        }
+        return s.path("format").asText();
+    }
+
     /** Top-level free text properties (strings without enum or format). */
     private static List<String> textFields(JsonNode schema) {
         List<String> fields = new ArrayList<>();
@@ -373,6 +468,16 @@ public final class BadInputSuite {
             schema.get("properties").fields().forEachRemaining(p -> resolved.put(p.getKey(), resolve(doc, p.getValue())));
             resolved.forEach(properties::set);
             copy.set("properties", properties);
+            return copy;
+        }
+        if (schema.has("items") || schema.has("additionalProperties")) {
+            ObjectNode copy = schema.deepCopy();
+            if (schema.has("items")) {
+                copy.set("items", resolve(doc, schema.get("items")));
+            }
+            if (schema.get("additionalProperties") instanceof ObjectNode values) {
+                copy.set("additionalProperties", resolve(doc, values));
+            }
             return copy;
         }
         return schema;
