@@ -22,6 +22,7 @@ import org.giaoban.membership.urbanarea.UrbanAreaEvents.MembershipRecordRetracte
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaRegistered;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents.UrbanAreaReorganised;
 import org.giaoban.platform.eventstore.Metadata;
+import org.giaoban.platform.projections.ProjectionFaults;
 import org.giaoban.platform.projections.ProjectionWrites;
 import org.giaoban.platform.web.RequestContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,9 +41,9 @@ public class HistoryProjection {
     private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    public HistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectMapper json) {
+    public HistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ProjectionFaults faults, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.writes = new ProjectionWrites(jdbcTemplate);
+        this.writes = new ProjectionWrites(jdbcTemplate, faults);
         this.json = json;
     }
 

@@ -1,6 +1,7 @@
 package org.giaoban.platform.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.giaoban.platform.projections.ParkedEventQueues;
 import org.giaoban.platform.projections.ProcessorMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +18,8 @@ public class OperationsMetrics {
     }
 
     @Bean
-    ProcessorMetrics giaobanProcessorMetrics(ProcessorMonitor monitor, MeterRegistry registry) {
-        return new ProcessorMetrics(monitor, registry);
+    ProcessorMetrics giaobanProcessorMetrics(ProcessorMonitor monitor, ParkedEventQueues parked, MeterRegistry registry) {
+        return new ProcessorMetrics(monitor, parked, registry);
     }
 
     /** Static: it post-processes the relay's Kafka template, the inbox and the retry-then-park customizer. */

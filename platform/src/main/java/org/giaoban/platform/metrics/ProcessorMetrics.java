@@ -3,6 +3,7 @@ package org.giaoban.platform.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.giaoban.platform.projections.ParkedEventQueues;
 import org.giaoban.platform.projections.ProcessorMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * Gauges of the streaming processors, registered once Axon has built them:
  * {@code giaoban_event_store_head}, and per {@code processor} {@code giaoban_processor_position},
- * {@code giaoban_processor_lag_events} (head − the lowest position of its segments) and
+ * {@code giaoban_processor_lag_events} (head − the lowest position of its segments),
+ * {@code giaoban_processor_parked_events} (events parked because they could not be handled) and
  * {@code giaoban_processor_rebuilding} (1 while a rebuild replays).
  */
 public class ProcessorMetrics implements ApplicationListener<ApplicationStartedEvent> {
@@ -20,10 +22,12 @@ public class ProcessorMetrics implements ApplicationListener<ApplicationStartedE
     private static final Logger log = LoggerFactory.getLogger(ProcessorMetrics.class);
 
     private final ProcessorMonitor monitor;
+    private final ParkedEventQueues parked;
     private final MeterRegistry registry;
 
-    public ProcessorMetrics(ProcessorMonitor monitor, MeterRegistry registry) {
+    public ProcessorMetrics(ProcessorMonitor monitor, ParkedEventQueues parked, MeterRegistry registry) {
         this.monitor = monitor;
+        this.parked = parked;
         this.registry = registry;
     }
 
@@ -37,6 +41,9 @@ public class ProcessorMetrics implements ApplicationListener<ApplicationStartedE
                     .tag("processor", name).register(registry);
             Gauge.builder("giaoban.processor.lag", this, metrics -> safelyDouble(() -> lag(name)))
                     .description("Events in the store the processor has not processed yet: head - position")
+                    .baseUnit("events").tag("processor", name).register(registry);
+            Gauge.builder("giaoban.processor.parked", this, metrics -> safelyLong(() -> parked.count(name)))
+                    .description("Events the processor parked because it could not handle them; an operator retries or drops them")
                     .baseUnit("events").tag("processor", name).register(registry);
             Gauge.builder("giaoban.processor.rebuilding", this,
                             metrics -> monitor.status(name).map(status -> status.rebuilding() ? 1.0 : 0.0).orElse(Double.NaN))

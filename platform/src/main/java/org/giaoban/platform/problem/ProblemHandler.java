@@ -92,7 +92,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * A connection failure (SQLState class 08), a server shutting down or starting (57P01-57P03), a pool timeout, or a
      * connection the pool closed as broken, anywhere in the causes.
      */
-    static boolean databaseUnreachable(Throwable failure) {
+    public static boolean databaseUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.giaoban.platform.outbox.IntegrationEventRelay;
+import org.giaoban.platform.projections.ParkedEventQueues.ParkedSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,7 @@ public class ProcessorMonitor {
     private static final long HEAD_CACHE_MILLIS = 500;
 
     private final EventProcessingConfiguration processing;
+    private final ParkedEventQueues parked;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final TokenSchema tokens;
@@ -44,9 +46,10 @@ public class ProcessorMonitor {
     private volatile long headReadAt;
     private volatile long cachedHead = -1;
 
-    public ProcessorMonitor(EventProcessingConfiguration processing, EventStore eventStore, DataSource dataSource,
-                            ObjectProvider<TokenSchema> tokenSchema) {
+    public ProcessorMonitor(EventProcessingConfiguration processing, ParkedEventQueues parked, EventStore eventStore,
+                            DataSource dataSource, ObjectProvider<TokenSchema> tokenSchema) {
         this.processing = processing;
+        this.parked = parked;
         this.eventStore = eventStore;
         this.jdbc = JdbcClient.create(dataSource);
         this.tokens = tokenSchema.getIfAvailable(() -> TokenSchema.builder().build());
@@ -67,8 +70,12 @@ public class ProcessorMonitor {
      */
     public record ProcessorStatus(String name, String state, boolean running, boolean rebuilding, long position,
                                   long head, long lag, double progress, int segments, List<SegmentStatus> segmentStatus,
-                                  boolean publishesIntegrationEvents, Rebuild lastRebuild) {
+                                  boolean publishesIntegrationEvents, Rebuild lastRebuild, long parkedEvents,
+                                  List<ParkedSequence> parkedSequences) {
     }
+
+    /** Parked sequences shown per processor; the count covers them all. */
+    static final int PARKED_SHOWN = 50;
 
     public List<String> names() {
         return processors().stream().map(StreamingEventProcessor::getName).sorted().toList();
@@ -173,13 +180,15 @@ public class ProcessorMonitor {
         } else {
             progress = percent(position, head);
         }
+        long parkedEvents = parked.count(processor.getName());
         String state = !processor.isRunning() ? (processor.isError() ? "error" : "stopped")
                 : rebuilding ? "rebuilding"
                 : segments.stream().anyMatch(segment -> segment.error() != null) ? "error"
-                : lag > 0 ? "catching-up" : "running";
+                : lag > 0 ? "catching-up"
+                : "running";
         return new ProcessorStatus(processor.getName(), state, processor.isRunning(), rebuilding, position, head, lag,
                 progress, all.size(), segments, IntegrationEventRelay.PROCESSING_GROUP.equals(processor.getName()),
-                rebuild);
+                rebuild, parkedEvents, parkedEvents == 0 ? List.of() : parked.sequences(processor.getName(), PARKED_SHOWN));
     }
 
     private static double percent(long position, long target) {

@@ -24,17 +24,29 @@ public class ProjectionWrites {
     private final JdbcTemplate jdbc;
     private final String resourceKey = ProjectionWrites.class.getName() + "@" + Integer.toHexString(System.identityHashCode(this));
 
+    private final ProjectionFaults faults;
+
     public ProjectionWrites(DataSource dataSource) {
-        this(new JdbcTemplate(dataSource));
+        this(new JdbcTemplate(dataSource), null);
     }
 
     public ProjectionWrites(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, null);
     }
 
-    /** An INSERT, UPDATE or DELETE with positional parameters, run before the current batch commits. */
+    /** {@code faults}: the processors' failures, to write at once while careful (null: always at commit). */
+    public ProjectionWrites(JdbcTemplate jdbc, ProjectionFaults faults) {
+        this.jdbc = jdbc;
+        this.faults = faults;
+    }
+
+    /**
+     * An INSERT, UPDATE or DELETE with positional parameters, run before the current batch commits; at once while the
+     * processor's group is careful after a failure ({@link ProjectionFaults}), so that a refused statement fails its own
+     * event, which can then be parked, rather than the whole batch at commit.
+     */
     public void update(String sql, Object... parameters) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || (faults != null && faults.carefulNow())) {
             jdbc.update(sql, parameters);
             return;
         }
@@ -52,7 +64,18 @@ public class ProjectionWrites {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(resourceKey, key -> {
             List<Statement> statements = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> execute(statements));
+            String group = ProjectionFaults.currentGroup();
+            batch.onPrepareCommit(unitOfWork -> {
+                try {
+                    execute(statements);
+                } catch (RuntimeException e) {
+                    // Which event's row was refused is unknown here: the retry of the batch, careful, will tell.
+                    if (faults != null && group != null) {
+                        faults.batchFailed(group);
+                    }
+                    throw e;
+                }
+            });
             return statements;
         });
     }

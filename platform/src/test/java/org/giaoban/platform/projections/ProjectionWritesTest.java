@@ -101,6 +101,38 @@ class ProjectionWritesTest {
         assertThat(rows()).isEqualTo(1);
     }
 
+    /** Which event's row PostgreSQL refused is unknown at commit: the group turns careful, and its retry finds out. */
+    @Test
+    void aBatchThatFailsAtCommitMakesItsGroupCareful() {
+        ProjectionFaults faults = new ProjectionFaults(java.time.Clock.systemUTC());
+        ProjectionWrites guarded = new ProjectionWrites(new org.springframework.jdbc.core.JdbcTemplate(dataSource), faults);
+        DefaultUnitOfWork<?> unitOfWork = startBatch();
+        unitOfWork.resources().put(ProjectionFaults.GROUP, "history");
+        guarded.update(INSERT, id(1), batch, "first");
+        guarded.update(INSERT, id(1), batch, "the same key again");
+
+        assertThat(faults.careful("history")).isFalse();
+        assertThatThrownBy(unitOfWork::commit).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(faults.careful("history")).isTrue();
+        assertThat(faults.careful("another group")).isFalse();
+    }
+
+    /** Careful, a write runs at once, so that a refused statement fails the event that made it (inside its savepoint). */
+    @Test
+    void whileItsGroupIsCarefulAWriteRunsAtOnce() {
+        ProjectionFaults faults = new ProjectionFaults(java.time.Clock.systemUTC());
+        faults.batchFailed("history");
+        ProjectionWrites guarded = new ProjectionWrites(new org.springframework.jdbc.core.JdbcTemplate(dataSource), faults);
+        DefaultUnitOfWork<?> unitOfWork = startBatch();
+        unitOfWork.resources().put(ProjectionFaults.GROUP, "history");
+
+        assertThatThrownBy(() -> {
+            guarded.update(INSERT, id(1), batch, "first");
+            guarded.update(INSERT, id(1), batch, "the same key again");
+        }).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        unitOfWork.rollback();
+    }
+
     private DefaultUnitOfWork<?> startBatch() {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
