@@ -73,6 +73,9 @@ public class CompetitionPublishing {
             return e.secret() ? null
                     : new BallotCast(e.roundId(), e.motionId(), e.urbanAreaId(), e.vote().name(), e.recordedBy().name());
         }
+        if (event instanceof RoundEvents.SecretBallotCast) {
+            return null; // rule 2: a SECRET round's ballots stay inside; its tally leaves with MotionDecided
+        }
         if (event instanceof RoundEvents.MotionDecided e) {
             return new MotionDecided(e.roundId(), e.motionId(), e.kind().name(), id(e.candidate()), name(e.award()), e.theme(),
                     e.approvals(), e.rejections(), e.abstentions(), e.participants(), e.outcome().name(), e.reason());

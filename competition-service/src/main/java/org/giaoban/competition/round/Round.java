@@ -48,6 +48,7 @@ import org.giaoban.competition.round.RoundEvents.RoundConcluded;
 import org.giaoban.competition.round.RoundEvents.RoundOpened;
 import org.giaoban.competition.round.RoundEvents.RoundPlanned;
 import org.giaoban.competition.round.RoundEvents.ScoreRecorded;
+import org.giaoban.competition.round.RoundEvents.SecretBallotCast;
 import org.giaoban.competition.round.Vocabulary.Award;
 import org.giaoban.competition.round.Vocabulary.MotionKind;
 import org.giaoban.competition.round.Vocabulary.MotionState;
@@ -68,10 +69,11 @@ import org.giaoban.platform.text.VietnameseText;
  * of this object's fields, nested ones included (the platform's {@code SnapshotSerializer}). A field added, removed or
  * changed in meaning here or in {@code Motion} or {@code Proposal} makes the stored snapshots wrong: raise the
  * revision, and Axon ignores them and rebuilds rounds from their events ({@code RoundSnapshotTest} pins the fields of
- * each revision).
+ * each revision). Revision 2: a SECRET motion's ballots are held sealed, and a decided or withdrawn motion's are
+ * forgotten.
  */
 @Aggregate(snapshotTriggerDefinition = RoundSnapshots.TRIGGER)
-@Revision("1")
+@Revision("2")
 public class Round {
 
     static final int MAX_THEME = 500;
@@ -91,7 +93,12 @@ public class Round {
     private Ref nextLeader;
     private String nextTheme;
 
-    /** A question put to the members' vote, with each participant's last ballot. */
+    /**
+     * A question put to the members' vote, with each participant's last ballot while it is open: in the clear in an
+     * OPEN round, sealed in a SECRET one. A voter is in one of the two maps at most. Once the motion is decided or
+     * withdrawn its ballots are forgotten: its tally is in {@link MotionDecided}, and replaying a SECRET motion's
+     * sealed ballots after its key was destroyed needs no key.
+     */
     private static final class Motion {
         String id;
         MotionKind kind;
@@ -100,6 +107,7 @@ public class Round {
         String theme;
         MotionState state = MotionState.OPEN;
         final Map<String, Vote> ballots = new HashMap<>();
+        final Map<String, String> sealed = new HashMap<>();
 
         private Motion() {
             // for snapshots: the fields are read back from the snapshot
@@ -117,15 +125,24 @@ public class Round {
             return state == MotionState.OPEN || state == MotionState.CARRIED;
         }
 
-        long votes(Vote vote) {
-            return ballots.values().stream().filter(vote::equals).count();
+        boolean hasBallotOf(String urbanAreaId) {
+            return ballots.containsKey(urbanAreaId) || sealed.containsKey(urbanAreaId);
+        }
+
+        int ballotsIn() {
+            return ballots.size() + sealed.size();
+        }
+
+        void forgetBallots() {
+            ballots.clear();
+            sealed.clear();
         }
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Motion that && id.equals(that.id) && kind == that.kind && state == that.state
                     && java.util.Objects.equals(candidate, that.candidate) && award == that.award
-                    && java.util.Objects.equals(theme, that.theme) && ballots.equals(that.ballots);
+                    && java.util.Objects.equals(theme, that.theme) && ballots.equals(that.ballots) && sealed.equals(that.sealed);
         }
 
         @Override
@@ -306,39 +323,63 @@ public class Round {
         apply(new MotionTabled(roundId, motionId, MotionKind.NEXT_THEME, null, null, theme));
     }
 
+    /** Withdrawn, a SECRET motion's ballots are never counted: its key is destroyed with the withdrawal. */
     @CommandHandler
-    public void handle(WithdrawMotion command) {
+    public void handle(WithdrawMotion command, BallotBox ballotBox) {
         requireOpen();
         Motion motion = openMotion(command.motionId());
         apply(new MotionWithdrawn(roundId, motion.id));
+        ballotBox.shred(roundId, motion.id);
     }
 
+    /**
+     * Rule 2: one ballot per participant, replaced until the motion closes. In a SECRET round only the delegate casts
+     * it, and its vote is stored sealed ({@link BallotBox}); the same vote again changes nothing.
+     */
     @CommandHandler
-    public Outcome handle(CastBallot command) {
+    public Outcome handle(CastBallot command, BallotBox ballotBox) {
         requireOpen();
         Motion motion = openMotion(command.motionId());
-        requireParticipant(command.urbanAreaId(), "voter-not-a-participant", "Only participants vote");
+        String voter = requireParticipant(command.urbanAreaId(), "voter-not-a-participant", "Only participants vote").id();
         if (command.vote() == null) {
             throw DomainException.invalid("missing-vote", "vote is required: APPROVE, REJECT or ABSTAIN.");
         }
         RecordedBy recordedBy = command.recordedBy() == null ? RecordedBy.DELEGATE : command.recordedBy();
-        if (plan.rules().secret() && recordedBy == RecordedBy.COORDINATOR) {
+        if (!plan.rules().secret()) {
+            if (command.vote() == motion.ballots.get(voter)) {
+                return Outcome.UNCHANGED;
+            }
+            apply(new BallotCast(roundId, motion.id, voter, command.vote(), recordedBy, false));
+            return Outcome.RECORDED;
+        }
+        if (recordedBy == RecordedBy.COORDINATOR) {
             throw DomainException.conflict("secret-ballot", "In a secret round only the delegate casts its member's ballot.");
         }
-        if (command.vote() == motion.ballots.get(command.urbanAreaId())) {
+        // Only the voter's own earlier ballot is opened, to compare; a clear one was cast before ballots were sealed.
+        Vote earlier = motion.sealed.containsKey(voter)
+                ? ballotBox.open(roundId, motion.id, Map.of(voter, motion.sealed.get(voter))).get(voter)
+                : motion.ballots.get(voter);
+        if (command.vote() == earlier) {
             return Outcome.UNCHANGED;
         }
-        apply(new BallotCast(roundId, motion.id, command.urbanAreaId(), command.vote(), recordedBy, plan.rules().secret()));
+        int ballotsIn = motion.ballotsIn() + (motion.hasBallotOf(voter) ? 0 : 1);
+        apply(new SecretBallotCast(roundId, motion.id, voter, ballotBox.seal(roundId, motion.id, voter, command.vote()), ballotsIn));
         return Outcome.RECORDED;
     }
 
+    /**
+     * Rule 3: counts each participant's last ballot and decides. A SECRET motion's ballots are opened here, only to be
+     * counted, and its key is destroyed in the same transaction as the decision that records the tally.
+     */
     @CommandHandler
-    public MotionState handle(CloseMotion command) {
+    public MotionState handle(CloseMotion command, BallotBox ballotBox) {
         requireOpen();
         Motion motion = openMotion(command.motionId());
-        int approvals = (int) motion.votes(Vote.APPROVE);
-        int rejections = (int) motion.votes(Vote.REJECT);
-        int abstentions = (int) motion.votes(Vote.ABSTAIN);
+        Map<String, Vote> counted = new HashMap<>(motion.ballots);
+        counted.putAll(ballotBox.open(roundId, motion.id, motion.sealed));
+        int approvals = count(counted, Vote.APPROVE);
+        int rejections = count(counted, Vote.REJECT);
+        int abstentions = count(counted, Vote.ABSTAIN);
         int all = participants.size();
         boolean decidedAlready = switch (motion.kind) {
             case NEXT_HOST -> nextHost != null;
@@ -360,6 +401,7 @@ public class Round {
         }
         apply(new MotionDecided(roundId, motion.id, motion.kind, motion.candidate, motion.award, motion.theme, approvals,
                 rejections, abstentions, all, outcome, reason));
+        ballotBox.shred(roundId, motion.id);
         if (outcome == MotionState.CARRIED) {
             int nextYear = plan.year() + 1;
             switch (motion.kind) {
@@ -472,17 +514,31 @@ public class Round {
 
     @EventSourcingHandler
     void on(MotionWithdrawn event) {
-        motions.get(event.motionId()).state = MotionState.WITHDRAWN;
+        Motion motion = motions.get(event.motionId());
+        motion.state = MotionState.WITHDRAWN;
+        motion.forgetBallots();
     }
 
     @EventSourcingHandler
     void on(BallotCast event) {
-        motions.get(event.motionId()).ballots.put(event.urbanAreaId(), event.vote());
+        Motion motion = motions.get(event.motionId());
+        motion.sealed.remove(event.urbanAreaId());
+        motion.ballots.put(event.urbanAreaId(), event.vote());
+    }
+
+    /** Kept sealed: replaying it needs no key, and the newest seal of a voter replaces its earlier ballot. */
+    @EventSourcingHandler
+    void on(SecretBallotCast event) {
+        Motion motion = motions.get(event.motionId());
+        motion.ballots.remove(event.urbanAreaId());
+        motion.sealed.put(event.urbanAreaId(), event.sealedVote());
     }
 
     @EventSourcingHandler
     void on(MotionDecided event) {
-        motions.get(event.motionId()).state = event.outcome();
+        Motion motion = motions.get(event.motionId());
+        motion.state = event.outcome();
+        motion.forgetBallots();
     }
 
     @EventSourcingHandler
@@ -605,6 +661,10 @@ public class Round {
             throw DomainException.invalid("invalid-reference", "reference is required, at most " + MAX_TEXT + " characters.");
         }
         return clean;
+    }
+
+    private static int count(Map<String, Vote> ballots, Vote vote) {
+        return (int) ballots.values().stream().filter(vote::equals).count();
     }
 
     private static String scoreKey(String urbanAreaId, String criterion) {

@@ -42,8 +42,21 @@ public final class RoundEvents {
     public record MotionWithdrawn(String roundId, String motionId) {
     }
 
-    /** {@code secret}: cast in a SECRET round; such ballots are never projected per voter nor published. */
+    /**
+     * A ballot of an OPEN round, vote in the clear ({@code secret} false). Stores written before ballots were sealed may
+     * also hold SECRET rounds' ballots under this type ({@code secret} true): still read, never projected per voter nor
+     * published.
+     */
     public record BallotCast(String roundId, String motionId, String urbanAreaId, Vote vote, RecordedBy recordedBy, boolean secret) {
+    }
+
+    /**
+     * A delegate's ballot in a SECRET round (rule 2). Who voted is not secret and is here in the clear; how is sealed
+     * under a key of the motion that is destroyed once the motion is decided or withdrawn ({@link BallotBox}), after
+     * which nothing can open it. {@code ballotsIn}: how many participants have a ballot in on the motion with this
+     * one, so the count can be shown without opening anything.
+     */
+    public record SecretBallotCast(String roundId, String motionId, String urbanAreaId, String sealedVote, int ballotsIn) {
     }
 
     public record MotionDecided(String roundId, String motionId, MotionKind kind, Ref candidate, Award award, String theme,

@@ -24,6 +24,7 @@ import org.giaoban.competition.round.RoundEvents.RoundAmended;
 import org.giaoban.competition.round.RoundEvents.RoundConcluded;
 import org.giaoban.competition.round.RoundEvents.RoundOpened;
 import org.giaoban.competition.round.RoundEvents.RoundPlanned;
+import org.giaoban.competition.round.RoundEvents.SecretBallotCast;
 import org.giaoban.competition.round.Rules;
 import org.giaoban.competition.round.Vocabulary.MotionState;
 import org.giaoban.competition.round.Vocabulary.RoundState;
@@ -101,18 +102,30 @@ public class RoundsProjection {
                 .update();
     }
 
-    /** One row per participant and motion; a replaced ballot overwrites it. A SECRET round's vote is not stored. */
+    /**
+     * One row per participant and motion; a replaced ballot overwrites it. A SECRET round's vote is not stored (a
+     * ballot of this type in a SECRET round was written before ballots were sealed).
+     */
     @EventHandler
     void on(BallotCast event) {
         boolean secret = event.secret() || secretRound(event.roundId());
+        ballot(event.roundId(), event.motionId(), event.urbanAreaId(), secret, secret ? null : event.vote().name(),
+                secret || event.recordedBy() == null ? null : event.recordedBy().name());
+    }
+
+    /** Who has a ballot in, nothing more: the seal is never opened outside the round, and its key is gone once decided. */
+    @EventHandler
+    void on(SecretBallotCast event) {
+        ballot(event.roundId(), event.motionId(), event.urbanAreaId(), true, null, null);
+    }
+
+    private void ballot(String roundId, String motionId, String urbanAreaId, boolean secret, String vote, String recordedBy) {
         jdbc.sql("""
                         INSERT INTO round_ballot (round_id, motion_id, urban_area_id, secret, vote, recorded_by)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (round_id, motion_id, urban_area_id)
                         DO UPDATE SET secret = EXCLUDED.secret, vote = EXCLUDED.vote, recorded_by = EXCLUDED.recorded_by""")
-                .params(event.roundId(), event.motionId(), event.urbanAreaId(), secret,
-                        secret ? null : event.vote().name(),
-                        secret || event.recordedBy() == null ? null : event.recordedBy().name())
+                .params(roundId, motionId, urbanAreaId, secret, vote, recordedBy)
                 .update();
     }
 

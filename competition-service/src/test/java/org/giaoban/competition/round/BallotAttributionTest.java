@@ -63,7 +63,7 @@ class BallotAttributionTest extends RoundTestSupport {
     }
 
     @Test
-    void inASecretRoundTheDelegatesBallotIsStoredAsItsOwnButNeverPublished() throws Exception {
+    void inASecretRoundTheDelegatesBallotIsStoredAsItsOwnSealedAndNeverPublished() throws Exception {
         TestCluster cluster = givenACluster(3);
         String round = givenAnOpenRound(cluster, "{\"voteMethod\":\"SECRET\"}");
         String motion = tabled(round, "{\"kind\":\"NEXT_THEME\",\"theme\":\"Đô thị thông minh\"}");
@@ -73,7 +73,10 @@ class BallotAttributionTest extends RoundTestSupport {
 
         assertThat(cast.status()).as(cast.body()).isEqualTo(200);
         assertThat(actorOfBallot(round, delegate)).isEqualTo("delegate-" + delegate);
-        assertThat(JSON.readTree(stored(round, "payload")).path("recordedBy").asText()).isEqualTo("DELEGATE");
+        JsonNode payload = JSON.readTree(stored(round, "payload"));
+        assertThat(payload.path("urbanAreaId").asText()).isEqualTo(delegate);
+        assertThat(payload.has("vote")).as("the vote is sealed, not stored").isFalse();
+        assertThat(payload.path("sealedVote").asText()).isNotBlank().doesNotContain("APPROVE");
         assertThat(close(round, motion).status()).isEqualTo(200);
         try (TopicReader topic = new TopicReader(Topics.COMPETITION)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().stream()

@@ -50,6 +50,7 @@ import org.giaoban.competition.round.RoundEvents.NominationProposed;
 import org.giaoban.competition.round.RoundEvents.RoundAmended;
 import org.giaoban.competition.round.RoundEvents.RoundConcluded;
 import org.giaoban.competition.round.RoundEvents.ScoreRecorded;
+import org.giaoban.competition.round.RoundEvents.SecretBallotCast;
 import org.giaoban.competition.round.Vocabulary.Award;
 import org.giaoban.competition.round.Vocabulary.Decision;
 import org.giaoban.competition.round.Vocabulary.MotionKind;
@@ -101,18 +102,19 @@ class RoundSnapshotTest extends CompetitionServiceTestBase {
         assertThat(snapshots).isNotSameAs(generalSerializer);
         SerializedObject<byte[]> snapshot = snapshots.serialize(Sourcing.round(ROUND, midVote()), byte[].class);
         assertThat(snapshot.getType().getName()).isEqualTo(Round.class.getName());
-        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
     }
 
     /**
-     * What a snapshot of revision 1 holds: the fields of Round and of everything in them. Stored snapshots are read into
+     * What a snapshot of revision 2 holds: the fields of Round and of everything in them (revision 1: no {@code sealed}
+     * ballots of a motion, a SECRET round's votes kept in the clear). Stored snapshots are read into
      * these classes; when this list changes, so must the revision on {@link Round} (the old snapshots are then ignored
      * and the rounds rebuilt from their events), and this list with it.
      */
     @Test
     void theShapeOfASnapshotIsThatOfItsRevision() {
         assertThat(Round.class.getAnnotation(Revision.class).value())
-                .as("the revision of Round's snapshots").isEqualTo("1");
+                .as("the revision of Round's snapshots").isEqualTo("2");
         assertThat(shapeOf(Round.class)).as("Round's fields changed: raise @Revision on Round, then update this list")
                 .containsExactly(
                         "Round: streamId String, roundId String, plan RoundCommands.Plan, state Vocabulary.RoundState,"
@@ -126,9 +128,30 @@ class RoundSnapshotTest extends CompetitionServiceTestBase {
                                 + " quotas Map<Vocabulary.Award, BigDecimal>, hostMayRepeat boolean, criteria List<Rules.Criterion>",
                         "Rules.Criterion: name String, maxPoints BigDecimal",
                         "Round.Motion: id String, kind Vocabulary.MotionKind, candidate Ref, award Vocabulary.Award, theme String,"
-                                + " state Vocabulary.MotionState, ballots Map<String, Vocabulary.Vote>",
+                                + " state Vocabulary.MotionState, ballots Map<String, Vocabulary.Vote>, sealed Map<String, String>",
                         "Round.Proposal: award Vocabulary.Award, status Vocabulary.NominationStatus,"
                                 + " forwardedReference String, decisionReference String");
+    }
+
+    /** A SECRET round in the middle of its voting: its snapshot holds the sealed ballots, no vote. */
+    @Test
+    void aSecretRoundInTheMiddleOfItsVotingReadsBackSealed() {
+        BallotBox box = new BallotBox(new KeysInMemory());
+        List<Object> events = new ArrayList<>(List.of(SecretBallotsTest.SECRET_PLANNED, OPENED, SecretBallotsTest.M1));
+        Vote[] votes = Vote.values();
+        for (int i = 0; i < 9; i++) {
+            String voter = ELEVEN.get(i).id();
+            events.add(new SecretBallotCast(ROUND, "m1", voter, box.seal(ROUND, "m1", voter, votes[i % 3]), i + 1));
+        }
+        events.add(new SecretBallotCast(ROUND, "m1", "hoa-binh", box.seal(ROUND, "m1", "hoa-binh", Vote.REJECT), 9));
+        Round round = Sourcing.round(ROUND, events);
+        assertThat(round).extracting("motions").asInstanceOf(MAP).extractingByKey("m1").extracting("sealed").asInstanceOf(MAP)
+                .hasSize(9);
+
+        assertReadsBackAsItWas(round);
+        String json = new String(snapshotSerializer().serialize(round, byte[].class).getData(), UTF_8);
+        assertThat(json).contains(((SecretBallotCast) events.get(events.size() - 1)).sealedVote())
+                .doesNotContain("APPROVE", "REJECT", "ABSTAIN");
     }
 
     private void assertReadsBackAsItWas(Round round) {

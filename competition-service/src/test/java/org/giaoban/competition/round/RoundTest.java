@@ -105,6 +105,7 @@ class RoundTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Round.class);
         fixture.registerInjectableResource(roster);
+        fixture.registerInjectableResource(new BallotBox(new KeysInMemory()));
     }
 
     @Test
