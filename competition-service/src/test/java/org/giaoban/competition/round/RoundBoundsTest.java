@@ -49,6 +49,7 @@ class RoundBoundsTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Round.class);
         fixture.registerInjectableResource(new RoundTest.KnownRoster());
+        fixture.registerInjectableResource(new BallotBox(new KeysInMemory()));
     }
 
     private static Plan plan(LocalDate conferenceDate, Rules rules) {
