@@ -20,7 +20,7 @@ class NewsAccess {
     AccessRules newsRules() {
         return routes -> routes
                 .requestMatchers(HttpMethod.GET, "/api/news/articles", "/api/news/articles/{slug}", "/api/news/feed.atom",
-                        "/news", "/news/{slug}").permitAll()
+                        "/news", "/news/{slug}", "/news/assets/*").permitAll()
                 .requestMatchers("/api/news/articles", "/api/news/articles/**").access(Access.anyOf(Role.EDITOR))
                 .requestMatchers("/api/news/drafts", "/api/news/drafts/**").access(Access.anyOf(Role.EDITOR));
     }

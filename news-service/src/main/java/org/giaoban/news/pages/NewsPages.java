@@ -26,38 +26,6 @@ final class NewsPages {
     static final String SITE = "Tin tức Giao Ban";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Today.VIETNAM);
 
-    private static final String CSS = """
-            *{box-sizing:border-box}
-            body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.6;color:#1a1a1a;background:#fff}
-            header.site{background:#0b5d2a;color:#fff;padding:.6rem 1rem}
-            header.site a{color:#fff;text-decoration:none;font-weight:700;font-size:1.15rem}
-            main{max-width:46rem;margin:0 auto;padding:1rem}
-            a{color:#0b5d2a}
-            h1{font-size:1.6rem;line-height:1.3;margin:.3rem 0 .6rem}
-            h2{font-size:1.2rem;line-height:1.35;margin:0 0 .3rem}
-            h3{font-size:1.05rem;line-height:1.35;margin:0 0 .2rem}
-            .meta{color:#666;font-size:.9rem;margin:0 0 .6rem}
-            .summary{font-weight:600}
-            figure{margin:1rem 0}
-            img{max-width:100%;height:auto;display:block}
-            figcaption{font-size:.9rem;color:#555;font-style:italic;text-align:center;padding:.3rem 0}
-            form.search{display:flex;gap:.4rem;margin:0 0 1rem}
-            form.search input{flex:1;min-width:0;padding:.5rem;font-size:1rem;border:1px solid #999;border-radius:4px}
-            form.search button,.share button{padding:.5rem .9rem;font-size:1rem;border:0;border-radius:4px;background:#0b5d2a;color:#fff}
-            ul.articles{list-style:none;padding:0;margin:0}
-            ul.articles li{border-bottom:1px solid #ddd;padding:.8rem 0;display:flex;gap:.8rem}
-            ul.articles li img{width:6.5rem;flex:none;border-radius:3px}
-            ul.articles p{margin:.2rem 0}
-            nav.pager{display:flex;justify-content:space-between;align-items:center;margin:1rem 0}
-            .tags a{display:inline-block;background:#eef5ef;border-radius:3px;padding:0 .4rem;margin:0 .2rem .2rem 0;text-decoration:none}
-            .correction{border-left:4px solid #c77700;background:#fff8ec;padding:.5rem .8rem;margin:1rem 0}
-            .share{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0;padding:.6rem 0;border-top:1px solid #ddd;border-bottom:1px solid #ddd}
-            .share a{text-decoration:none}
-            section.related{margin-top:1.5rem}
-            section.related h2{border-bottom:2px solid #0b5d2a;padding-bottom:.2rem}
-            .revisions{font-size:.9rem;color:#555}
-            """;
-
     private NewsPages() {
     }
 
@@ -170,7 +138,8 @@ final class NewsPages {
                         <meta property="og:title" content="{{title}}">
                         {{meta}}
                         <link rel="alternate" type="application/atom+xml" title="{{site}}" href="/api/news/feed.atom">
-                        <style>{{css}}</style>
+                        <link rel="stylesheet" href="/news/assets/news.css">
+                        <script src="/news/assets/share.js" defer></script>
                         </head>
                         <body>
                         <header class="site"><a href="/news">{{site}}</a></header>
@@ -180,7 +149,7 @@ final class NewsPages {
                         </body>
                         </html>
                         """,
-                "title", title, "meta", meta, "site", SITE, "css", Markup.of(CSS), "main", main).html();
+                "title", title, "meta", meta, "site", SITE, "main", main).html();
     }
 
     /**
@@ -232,8 +201,7 @@ final class NewsPages {
                           <a class="share-x" href="{{x}}" target="_blank" rel="noopener">X</a>
                           <a class="share-email" href="{{mail}}">Email</a>
                           <a class="share-link" href="{{url}}">Liên kết</a>
-                          <button type="button" class="share-copy" data-url="{{url}}"
-                                  onclick="navigator.clipboard.writeText(this.dataset.url).then(()=>{this.textContent='Đã sao chép'})">Sao chép liên kết</button>
+                          <button type="button" class="share-copy" data-url="{{url}}">Sao chép liên kết</button>
                         </section>
                         """,
                 "facebook", "https://www.facebook.com/sharer/sharer.php?u=" + url,

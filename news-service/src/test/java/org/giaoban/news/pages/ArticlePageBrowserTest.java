@@ -113,6 +113,16 @@ class ArticlePageBrowserTest extends ReadingTestBase {
         assertThat(browser.findElement(By.cssSelector("a.share-link")).getAttribute("href")).isEqualTo(pageUrl);
         assertThat(browser.findElement(By.cssSelector("button.share-copy")).getAttribute("data-url")).isEqualTo(pageUrl);
 
+        // Under the page's Content-Security-Policy the stylesheet applies and the copy button's script runs.
+        assertThat(browser.findElement(By.cssSelector("header.site")).getCssValue("background-color")).isEqualTo("rgba(11, 93, 42, 1)");
+        ((ChromeDriver) browser).executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", "http://localhost:" + port,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement copy = browser.findElement(By.cssSelector("button.share-copy"));
+        copy.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(driver -> !copy.getText().equals("Sao chép liên kết"));
+        assertThat(copy.getText()).isEqualTo("Đã sao chép");
+
         // Readable on a phone: nothing wider than the screen.
         browser.manage().window().setSize(new Dimension(390, 844));
         long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
