@@ -14,6 +14,7 @@ import org.giaoban.competition.RoundTestSupport;
 import org.giaoban.competition.round.RoundEvents;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.PoisonEvents;
+import org.giaoban.testsupport.ProjectionAdmin;
 import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +50,7 @@ class PoisonEventTest extends RoundTestSupport {
      */
     @AfterEach
     void dropWhatIsParked() {
-        for (String processor : processors()) {
-            for (String sequence : List.of(UNREADABLE, UNSTORABLE, BLOCKED)) {
-                admin().delete("/api/competition/admin/projections/" + processor + "/parked/" + sequence);
-            }
-        }
+        admin().dropEverywhere(List.of(UNREADABLE, UNSTORABLE, BLOCKED));
     }
 
     @Test
@@ -95,7 +92,7 @@ class PoisonEventTest extends RoundTestSupport {
             // The relay cannot read them either, and publishes everything else.
             assertThat(parkedSequences("integration-publisher")).contains(UNREADABLE);
         });
-        JsonNode rounds = status("rounds");
+        JsonNode rounds = admin().status("rounds");
         assertThat(rounds.path("state").asText()).isEqualTo("running");
         JsonNode parked = parkedSequence(rounds, UNSTORABLE);
         assertThat(parked.path("eventType").asText()).isEqualTo(RoundEvents.RoundPlanned.class.getName());
@@ -107,28 +104,21 @@ class PoisonEventTest extends RoundTestSupport {
 
         // A rebuild replays the poison too, parks it again, and finishes.
         String before = http.get("/api/competition/rounds/" + round).body();
+        admin().rebuild(PROJECTIONS);
         for (String projection : PROJECTIONS) {
-            assertThat(admin().post("/api/competition/admin/projections/" + projection + "/rebuild", "").status()).isEqualTo(202);
+            assertThat(parkedSequences(projection)).as(projection).contains(UNREADABLE);
         }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            for (String projection : PROJECTIONS) {
-                JsonNode status = status(projection);
-                assertThat(status.path("rebuilding").asBoolean()).as(projection).isFalse();
-                assertThat(status.path("lag").asLong()).as(projection).isZero();
-                assertThat(parkedSequences(projection)).as(projection).contains(UNREADABLE);
-            }
-        });
         assertThat(http.get("/api/competition/rounds/" + round).body()).isEqualTo(before);
         healthyRoundIsInEveryReadModel(cluster, round);
 
         // The operator retries (the cause is still there: it stays parked), then drops it.
-        Http.Response retried = admin().post("/api/competition/admin/projections/rounds/parked/" + UNSTORABLE + "/retry", "");
+        Http.Response retried = admin().retry("rounds", UNSTORABLE);
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(retried.json().path("handled").asBoolean()).isFalse();
         assertThat(parkedSequences("rounds")).contains(UNSTORABLE);
-        assertThat(admin().delete("/api/competition/admin/projections/rounds/parked/" + UNSTORABLE).status()).isEqualTo(204);
+        assertThat(admin().drop("rounds", UNSTORABLE).status()).isEqualTo(204);
         assertThat(parkedSequences("rounds")).doesNotContain(UNSTORABLE).contains(UNREADABLE);
-        assertThat(admin().delete("/api/competition/admin/projections/rounds/parked/" + UNSTORABLE).code())
+        assertThat(admin().drop("rounds", UNSTORABLE).code())
                 .isEqualTo("unknown-parked-sequence");
     }
 
@@ -146,11 +136,11 @@ class PoisonEventTest extends RoundTestSupport {
                  "rules":{"voteMethod":"OPEN","approvalThreshold":0.5,"quotas":{},"hostMayRepeat":false,
                           "criteria":[{"name":"c","maxPoints":40}]}}""");
         await().atMost(Duration.ofSeconds(60)).until(() -> parkedSequences("ranking").contains(BLOCKED));
-        Http.Response stillBlocked = admin().post("/api/competition/admin/projections/ranking/parked/" + BLOCKED + "/retry", "");
+        Http.Response stillBlocked = admin().retry("ranking", BLOCKED);
         assertThat(stillBlocked.json().path("handled").asBoolean()).as(stillBlocked.body()).isFalse();
 
         jdbc.sql("DELETE FROM ranking_round WHERE round_id = 'poison-blocked-2023'").update();
-        Http.Response retried = admin().post("/api/competition/admin/projections/ranking/parked/" + BLOCKED + "/retry", "");
+        Http.Response retried = admin().retry("ranking", BLOCKED);
 
         assertThat(retried.json().path("handled").asBoolean()).as(retried.body()).isTrue();
         assertThat(parkedSequences("ranking")).doesNotContain(BLOCKED);
@@ -169,16 +159,8 @@ class PoisonEventTest extends RoundTestSupport {
         assertThat(http.get("/api/competition/themes?clusterId=" + cluster.id()).body()).contains("Đô thị thông minh");
     }
 
-    private List<String> processors() {
-        return admin().get("/api/competition/admin/projections").json().findValuesAsText("name");
-    }
-
-    private JsonNode status(String projection) {
-        return admin().get("/api/competition/admin/projections/" + projection).json();
-    }
-
     private List<String> parkedSequences(String projection) {
-        return status(projection).path("parkedSequences").findValuesAsText("sequence");
+        return admin().parkedSequences(projection);
     }
 
     private static JsonNode parkedSequence(JsonNode status, String sequence) {
@@ -190,7 +172,7 @@ class PoisonEventTest extends RoundTestSupport {
         throw new AssertionError(sequence + " is not parked: " + status);
     }
 
-    private Http admin() {
-        return http.as(TestTokens.operator());
+    private ProjectionAdmin admin() {
+        return new ProjectionAdmin(http.as(TestTokens.operator()), "/api/competition");
     }
 }

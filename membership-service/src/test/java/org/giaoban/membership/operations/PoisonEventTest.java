@@ -8,11 +8,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.giaoban.membership.MembershipServiceTestBase;
 import org.giaoban.membership.cluster.ClusterMessages;
 import org.giaoban.membership.urbanarea.UrbanAreaEvents;
 import org.giaoban.testsupport.PoisonEvents;
+import org.giaoban.testsupport.ProjectionAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +36,7 @@ class PoisonEventTest extends MembershipServiceTestBase {
     /** The poison stays in the store (a rebuild parks it again); what is parked is dropped for the other tests. */
     @AfterEach
     void dropWhatIsParked() {
-        for (JsonNode processor : http.get("/api/membership/admin/projections").json()) {
-            for (String sequence : List.of(FAR_FUTURE, UNREADABLE_AREA, UNREADABLE_CLUSTER)) {
-                http.delete("/api/membership/admin/projections/" + processor.path("name").asText() + "/parked/" + sequence);
-            }
-        }
+        admin().dropEverywhere(List.of(FAR_FUTURE, UNREADABLE_AREA, UNREADABLE_CLUSTER));
     }
 
     @Test
@@ -66,20 +62,11 @@ class PoisonEventTest extends MembershipServiceTestBase {
             assertThat(parkedSequences("urban-area-history")).contains(FAR_FUTURE, UNREADABLE_AREA);
             assertThat(parkedSequences("clusters")).contains(UNREADABLE_CLUSTER);
         });
-        assertThat(status("rosters").path("parkedEvents").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(admin().status("rosters").path("parkedEvents").asLong()).isGreaterThanOrEqualTo(2);
 
-        for (String projection : PROJECTIONS) {
-            assertThat(http.post("/api/membership/admin/projections/" + projection + "/rebuild", "").status()).isEqualTo(202);
-        }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            for (String projection : PROJECTIONS) {
-                JsonNode status = status(projection);
-                assertThat(status.path("rebuilding").asBoolean()).as(projection).isFalse();
-                assertThat(status.path("lag").asLong()).as(projection).isZero();
-            }
-            assertThat(parkedSequences("rosters")).contains(FAR_FUTURE);
-            assertThat(parkedSequences("urban-area-history")).contains(FAR_FUTURE);
-        });
+        admin().rebuild(PROJECTIONS);
+        assertThat(parkedSequences("rosters")).contains(FAR_FUTURE);
+        assertThat(parkedSequences("urban-area-history")).contains(FAR_FUTURE);
         everyReadModelShows(id);
     }
 
@@ -90,11 +77,11 @@ class PoisonEventTest extends MembershipServiceTestBase {
         assertThat(http.get("/api/membership/clusters/" + id).status()).isEqualTo(200);
     }
 
-    private JsonNode status(String projection) {
-        return http.get("/api/membership/admin/projections/" + projection).json();
+    private List<String> parkedSequences(String projection) {
+        return admin().parkedSequences(projection);
     }
 
-    private List<String> parkedSequences(String projection) {
-        return status(projection).path("parkedSequences").findValuesAsText("sequence");
+    private ProjectionAdmin admin() {
+        return new ProjectionAdmin(http, "/api/membership");
     }
 }

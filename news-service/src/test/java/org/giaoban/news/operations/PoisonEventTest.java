@@ -8,11 +8,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.giaoban.news.NewsServiceTestBase;
 import org.giaoban.news.article.ArticleMessages;
 import org.giaoban.news.article.EditorialDesk;
 import org.giaoban.testsupport.PoisonEvents;
+import org.giaoban.testsupport.ProjectionAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +33,7 @@ class PoisonEventTest extends NewsServiceTestBase {
     /** The poison stays in the store (a rebuild parks it again); what is parked is dropped for the other tests. */
     @AfterEach
     void dropWhatIsParked() {
-        for (JsonNode processor : operator.get("/api/news/admin/projections").json()) {
-            for (String sequence : List.of(UNREADABLE, FAR_FUTURE)) {
-                operator.delete("/api/news/admin/projections/" + processor.path("name").asText() + "/parked/" + sequence);
-            }
-        }
+        admin().dropEverywhere(List.of(UNREADABLE, FAR_FUTURE));
     }
 
     @Test
@@ -63,17 +59,8 @@ class PoisonEventTest extends NewsServiceTestBase {
             assertThat(parkedSequences("drafts")).contains(UNREADABLE);
         });
 
-        for (String projection : PROJECTIONS) {
-            assertThat(operator.post("/api/news/admin/projections/" + projection + "/rebuild", "").status()).isEqualTo(202);
-        }
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            for (String projection : PROJECTIONS) {
-                JsonNode status = status(projection);
-                assertThat(status.path("rebuilding").asBoolean()).as(projection).isFalse();
-                assertThat(status.path("lag").asLong()).as(projection).isZero();
-            }
-            assertThat(parkedSequences("published-news")).contains(FAR_FUTURE);
-        });
+        admin().rebuild(PROJECTIONS);
+        assertThat(parkedSequences("published-news")).contains(FAR_FUTURE);
         bothReadModelsShow(word, published, draft);
     }
 
@@ -84,11 +71,11 @@ class PoisonEventTest extends NewsServiceTestBase {
         assertThat(editor.get("/api/news/drafts/" + draft).status()).isEqualTo(200);
     }
 
-    private JsonNode status(String projection) {
-        return operator.get("/api/news/admin/projections/" + projection).json();
+    private List<String> parkedSequences(String projection) {
+        return admin().parkedSequences(projection);
     }
 
-    private List<String> parkedSequences(String projection) {
-        return status(projection).path("parkedSequences").findValuesAsText("sequence");
+    private ProjectionAdmin admin() {
+        return new ProjectionAdmin(operator, "/api/news");
     }
 }
