@@ -28,7 +28,7 @@ class ForgedTokenTest extends EdgeTestBase {
     @Test
     void everyForgedTokenIsRefusedWith401AndNothingIsRelayed() {
         Map<String, String> all = forged().all();
-        assertThat(all).hasSize(9);
+        assertThat(all).hasSize(10);
         assertSoftly(softly -> all.forEach((name, token) -> {
             for (String path : new String[]{"/api/membership/clusters", "/api/news/articles", "/news", "/api/accounts"}) {
                 Http.Response response = http.as(token).get(path);

@@ -52,7 +52,8 @@ class TwoInstancesTest {
             // Starting the second instance restarted the gateway: tokens it issued before still pass (keys persisted).
             Http.Response accounts = gateway.http(operatorToken).get("/api/accounts");
             assertThat(accounts.status()).as(accounts.body()).isEqualTo(200);
-            long firstBefore = ballotsServed(first);
+            String analystToken = gateway.analystToken();
+            long firstBefore = ballotsServed(first, analystToken);
             Http coordinator = gateway.http(coordinatorToken);
             Story.planRound(coordinator, cluster, 2030, members.get(0), "OPEN");
             Story.open(coordinator, roundId, null);
@@ -132,8 +133,8 @@ class TwoInstancesTest {
             }
 
             // Both instances served ballots; each projection's two segments are claimed once between them.
-            assertThat(ballotsServed(first) - firstBefore).as("ballots served by " + first.name()).isPositive();
-            assertThat(ballotsServed(second)).as("ballots served by " + second.name()).isPositive();
+            assertThat(ballotsServed(first, analystToken) - firstBefore).as("ballots served by " + first.name()).isPositive();
+            assertThat(ballotsServed(second, analystToken)).as("ballots served by " + second.name()).isPositive();
             Map<String, Integer> claimed = new HashMap<>();
             for (ManagedProcess instance : List.of(first, second)) {
                 JsonNode projections = Story.ok(new Http(instance.port()).as(operatorToken).get("/api/competition/admin/projections"),
@@ -173,9 +174,9 @@ class TwoInstancesTest {
         throw new AssertionError("ballot of " + member + " conflicted 20 times");
     }
 
-    /** How many ballots an instance answered 2xx (its own Prometheus counter). */
-    private static long ballotsServed(ManagedProcess instance) {
-        Http.Response metrics = new Http(instance.port()).get("/actuator/prometheus");
+    /** How many ballots an instance answered 2xx (its own Prometheus counter, read as an analyst). */
+    private static long ballotsServed(ManagedProcess instance, String analystToken) {
+        Http.Response metrics = new Http(instance.port()).as(analystToken).get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         return metrics.body().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{"))

@@ -27,24 +27,41 @@ import org.giaoban.gateway.web.Problem;
 
 /**
  * The accounts: a Spring Authorization Server registered client (client_credentials, HTTP Basic, secret hashed by the
- * delegating password encoder) and, beside it, its role and scope. Both are written in one transaction.
+ * delegating password encoder) and, beside it, its role and scope. Both are written in one transaction. A new secret
+ * or a deletion revokes the client's earlier tokens ({@link Revocations}) in the same transaction.
  */
 @Service
 public class Accounts {
 
-    static final String CLIENT_ID = "[A-Za-z0-9._-]{1,100}";
+    /**
+     * Letters, digits, {@code -}, {@code _} and {@code .}, not starting with {@code .}: so never {@code .} or
+     * {@code ..}, which no URL path can carry to {@code /api/accounts/{clientId}} (clients normalise them away).
+     */
+    static final String CLIENT_ID = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}";
+    static final String CLIENT_ID_RULE = "letters, digits, '-', '_' or '.', not starting with '.', at most 100";
     static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
-    static final int MIN_SECRET_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final RegisteredClientRepository clients;
     private final PasswordEncoder passwords;
+    private final SecretPolicy policy;
+    private final Revocations revocations;
 
-    Accounts(JdbcTemplate jdbc, RegisteredClientRepository clients, PasswordEncoder passwords) {
+    Accounts(JdbcTemplate jdbc, RegisteredClientRepository clients, PasswordEncoder passwords, SecretPolicy policy,
+             Revocations revocations) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.passwords = passwords;
+        this.policy = policy;
+        this.revocations = revocations;
+    }
+
+    /**
+     * What a token for the client is made of, read in one statement: its account, the secret hash stored now (to see
+     * whether the client authenticated with the current one) and when its earlier tokens were last revoked.
+     */
+    public record Grant(Account account, String secretHash, Instant revokedBefore) {
     }
 
     /** What {@link #create} did: a new account, or nothing because the same one exists. */
@@ -58,6 +75,11 @@ public class Accounts {
     @Transactional
     public Outcome create(NewAccount request, String actor) {
         NewAccount account = normalised(request);
+        if (account.clientId() == null || !account.clientId().matches(CLIENT_ID)) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "invalid-client-id", "A client id is made of " + CLIENT_ID_RULE + ".",
+                    "clientId");
+        }
+        policy.check(account.clientId(), account.secret());
         checkScope(account);
         lock(account.clientId());
         Optional<RegisteredClient> existing = Optional.ofNullable(clients.findByClientId(account.clientId()));
@@ -104,19 +126,30 @@ public class Accounts {
         return jdbc.query("SELECT * FROM account WHERE client_id = ?", Accounts::account, clientId).stream().findFirst();
     }
 
+    /** The client's account, current secret hash and last revocation, if the client exists. */
+    public Optional<Grant> grant(String clientId) {
+        return jdbc.query("""
+                SELECT a.*, c.client_secret, r.revoked_before FROM account a
+                JOIN oauth2_registered_client c ON c.client_id = a.client_id
+                LEFT JOIN revoked_subject r ON r.subject = a.client_id
+                WHERE a.client_id = ?""", (row, n) -> {
+            Timestamp revoked = row.getTimestamp("revoked_before");
+            return new Grant(account(row, n), row.getString("client_secret"), revoked == null ? null : revoked.toInstant());
+        }, clientId).stream().findFirst();
+    }
+
     public boolean anyOperator() {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM account WHERE role = 'OPERATOR')", Boolean.class));
     }
 
     /**
      * Gives the client a new secret: the one offered, or a generated one (returned, and shown this once only). The old
-     * secret stops working at once; tokens already issued stay valid until they expire.
+     * secret stops working at once, and the tokens issued before are revoked.
      */
     @Transactional
     public String rotateSecret(String clientId, String offered) {
-        if (offered != null && offered.length() < MIN_SECRET_LENGTH) {
-            throw new Problem(HttpStatus.BAD_REQUEST, "secret-too-short",
-                    "A secret has at least " + MIN_SECRET_LENGTH + " characters.");
+        if (offered != null) {
+            policy.check(clientId, offered);
         }
         lock(clientId);
         RegisteredClient client = clients.findByClientId(clientId);
@@ -126,12 +159,13 @@ public class Accounts {
         String secret = offered != null ? offered : generatedSecret();
         clients.save(RegisteredClient.from(client).clientSecret(passwords.encode(secret)).build());
         jdbc.update("UPDATE account SET secret_rotated_at = ? WHERE client_id = ?", Timestamp.from(Instant.now()), clientId);
+        revocations.revoke(clientId);
         return secret;
     }
 
-    /** Removes the client; its tokens stay valid until they expire. The last operator cannot be removed. */
+    /** Removes the client and revokes its tokens. The last operator cannot be removed. */
     @Transactional
-    public void delete(String clientId) {
+    public Account delete(String clientId) {
         // One lock for all deletions: two operators deleting each other at once must not leave none.
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "accounts:deletion");
         Account account = find(clientId).orElseThrow(() -> unknown(clientId));
@@ -139,8 +173,30 @@ public class Accounts {
                 jdbc.queryForObject("SELECT count(*) FROM account WHERE role = 'OPERATOR'", Integer.class))) {
             throw new Problem(HttpStatus.CONFLICT, "last-operator", "The last operator account cannot be removed.");
         }
+        remove(clientId);
+        return account;
+    }
+
+    /**
+     * Removes the client whatever its role (the start-up removes demo clients outside the local profile, before the
+     * first operator may be created), and revokes its tokens.
+     */
+    @Transactional
+    void deleteAtStart(String clientId) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "accounts:deletion");
+        remove(clientId);
+    }
+
+    /** Whether {@code secret} is the client's secret now (one bcrypt comparison). */
+    boolean hasSecret(String clientId, String secret) {
+        RegisteredClient client = clients.findByClientId(clientId);
+        return client != null && passwords.matches(secret, client.getClientSecret());
+    }
+
+    private void remove(String clientId) {
         // The account row goes with it (ON DELETE CASCADE). The repository of Spring Authorization Server has no delete.
         jdbc.update("DELETE FROM oauth2_registered_client WHERE client_id = ?", clientId);
+        revocations.revoke(clientId);
     }
 
     /** Coordinators run clusters, delegates vote for an urban area; no other role carries a scope. */

@@ -9,11 +9,12 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /api/accounts}. {@code clusters} is for coordinators (required, not empty),
- * {@code urbanAreaId} for delegates (required); other roles take neither.
+ * {@code urbanAreaId} for delegates (required); other roles take neither. The secret must also meet the
+ * {@link SecretPolicy}.
  */
 public record NewAccount(
-        @NotBlank @Pattern(regexp = Accounts.CLIENT_ID, message = "letters, digits, '.', '_' or '-', at most 100") String clientId,
-        @NotBlank @Size(min = Accounts.MIN_SECRET_LENGTH, max = 200) String secret,
+        @NotBlank @Pattern(regexp = Accounts.CLIENT_ID, message = Accounts.CLIENT_ID_RULE) String clientId,
+        @NotBlank @Size(min = SecretPolicy.MIN_LENGTH, max = SecretPolicy.MAX_BYTES) String secret,
         @NotNull Role role,
         List<@NotBlank @Pattern(regexp = Accounts.SLUG, message = "a cluster id") String> clusters,
         @Pattern(regexp = Accounts.SLUG, message = "an urban area id") String urbanAreaId) {

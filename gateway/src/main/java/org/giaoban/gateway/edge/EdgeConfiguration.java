@@ -21,8 +21,9 @@ import org.giaoban.platform.problem.Problems;
 
 /**
  * The refusals made at the door, as servlet filters in this order: the correlation id first (so every refusal carries
- * it), then CORS (so a browser can read the refusals that follow), the rate limit, the body size limit; then Spring
- * Security, the gateway's own endpoints and the routes. All of them come before anything reads the body.
+ * it), then CORS (so a browser can read the refusals that follow), the rate limit, the body size limit, the lockout of
+ * the token endpoint; then Spring Security, the gateway's own endpoints and the routes. All of them come before
+ * anything reads the body.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
@@ -31,6 +32,7 @@ class EdgeConfiguration {
     static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
     static final int RATE_LIMIT_ORDER = CORS_ORDER + 1;
     static final int REQUEST_SIZE_ORDER = CORS_ORDER + 2;
+    static final int TOKEN_ENDPOINT_ORDER = CORS_ORDER + 3;
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(EdgeProperties properties, ObjectMapper json) {
@@ -72,6 +74,16 @@ class EdgeConfiguration {
         FilterRegistrationBean<RequestSizeFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeFilter((int) properties.maxRequestSize().toBytes(), json));
         registration.setOrder(REQUEST_SIZE_ORDER);
+        return registration;
+    }
+
+    /** Always on: it writes the security log of the token endpoint; the lockout itself may be switched off. */
+    @Bean
+    FilterRegistrationBean<TokenEndpointGuard> tokenEndpointGuard(EdgeProperties properties, ObjectMapper json) {
+        EdgeProperties.TokenLockout lockout = properties.tokenLockout();
+        FilterRegistrationBean<TokenEndpointGuard> registration = new FilterRegistrationBean<>(
+                new TokenEndpointGuard(new FailedAttempts(lockout, System::nanoTime), lockout, json));
+        registration.setOrder(TOKEN_ENDPOINT_ORDER);
         return registration;
     }
 

@@ -18,7 +18,8 @@ import org.giaoban.gateway.accounts.Role;
 /**
  * Puts what the client may do into its access token: {@code roles}, {@code clusters} (coordinators),
  * {@code urban_area} (delegates), the audience the services expect, and the configured time-to-live (applied here
- * rather than stored per client, so that changing it applies to every client).
+ * rather than stored per client, so that changing it applies to every client). Every token carries {@code iat}, which
+ * revocation relies on.
  */
 class AccountClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -40,14 +41,24 @@ class AccountClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         String clientId = context.getRegisteredClient().getClientId();
-        // Account and registered client are written and removed together; a client without one gets no token.
-        Account account = accounts.find(clientId).orElseThrow(() -> new OAuth2AuthenticationException(
-                new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "The client has no account.", null)));
+        // Account, secret and revocation as one statement sees them. A client without an account gets no token; nor
+        // does one whose secret changed (or that was deleted and made anew) since it authenticated.
+        Accounts.Grant grant = accounts.grant(clientId)
+                .filter(found -> found.secretHash() != null && found.secretHash().equals(context.getRegisteredClient().getClientSecret()))
+                .orElseThrow(() -> new OAuth2AuthenticationException(
+                        new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "The client has no account, or its secret changed.", null)));
+        Account account = grant.account();
         context.getClaims()
                 .audience(List.of(tokens.audience()))
                 .claim(ROLES, List.of(account.role().name()))
                 .claims(claims -> {
                     Instant issuedAt = (Instant) claims.get(JwtClaimNames.IAT);
+                    // Not before the client's last revocation: iat counts whole seconds (see Revocations).
+                    if (grant.revokedBefore() != null && grant.revokedBefore().isAfter(issuedAt)) {
+                        issuedAt = grant.revokedBefore();
+                        claims.put(JwtClaimNames.IAT, issuedAt);
+                        claims.put(JwtClaimNames.NBF, issuedAt);
+                    }
                     claims.put(JwtClaimNames.EXP, issuedAt.plus(tokens.timeToLive()));
                 });
         if (account.role() == Role.COORDINATOR) {

@@ -31,7 +31,11 @@ class GatewayProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem e) {
-        return ResponseEntity.status(e.status()).body(body(e.status(), e.code(), e.getMessage()));
+        ProblemDetail body = body(e.status(), e.code(), e.getMessage());
+        if (e.field() != null) {
+            body.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return ResponseEntity.status(e.status()).body(body);
     }
 
     /** A routed service that does not answer: the gateway says so instead of a bare 500. */

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 
 import org.giaoban.membership.MembershipServiceTestBase;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /**
- * The metrics of docs/operations.md, as Prometheus scrapes them (anonymously) after some commands. (Spring Boot tests
- * turn metrics export off unless asked: this class runs in a context of its own with it on.)
+ * The metrics of docs/operations.md, as Prometheus scrapes them (with an analyst's token) after some commands. (Spring
+ * Boot tests turn metrics export off unless asked: this class runs in a context of its own with it on.)
  */
 @AutoConfigureObservability(tracing = false)
 class PrometheusMetricsTest extends MembershipServiceTestBase {
@@ -55,8 +56,21 @@ class PrometheusMetricsTest extends MembershipServiceTestBase {
         });
     }
 
+    @Test
+    void metricsAreForOperatorsAndAnalystsOnly() {
+        Http.Response anonymous = http.anonymous().get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        for (String token : new String[] {TestTokens.editor(), TestTokens.coordinator("tay-bac"), TestTokens.delegate("sa-pa")}) {
+            assertThat(http.as(token).get("/actuator/prometheus").status()).isEqualTo(403);
+        }
+        assertThat(http.as(TestTokens.operator()).get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(http.as(TestTokens.analyst()).get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(http.anonymous().get("/actuator/health").status()).isEqualTo(200);
+    }
+
     private Map<String, Double> scrape() {
-        Http.Response scraped = http.anonymous().get("/actuator/prometheus");
+        Http.Response scraped = http.as(TestTokens.analyst()).get("/actuator/prometheus");
         assertThat(scraped.status()).as(scraped.body()).isEqualTo(200);
         String body = scraped.body();
         Map<String, Double> samples = new TreeMap<>();

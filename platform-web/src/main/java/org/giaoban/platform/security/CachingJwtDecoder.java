@@ -82,10 +82,14 @@ public final class CachingJwtDecoder implements JwtDecoder {
         this.verified = new ConcurrentHashMap<>(Math.min(maxEntries, 1024));
     }
 
-    /** {@code verifier} made to validate with {@code checks}, so that the two cannot differ; the system clock. */
+    /**
+     * {@code verifier} made to validate with {@code checks}, so that the two cannot differ, and to keep a missing
+     * {@code iat} missing ({@link TokenChecks#claimSetConverter()}); the system clock.
+     */
     public static CachingJwtDecoder of(NimbusJwtDecoder verifier, OAuth2TokenValidator<Jwt> checks, int maxEntries,
                                        Duration lifetime) {
         verifier.setJwtValidator(checks);
+        verifier.setClaimSetConverter(TokenChecks.claimSetConverter());
         return new CachingJwtDecoder(verifier, checks, maxEntries, lifetime, Clock.systemUTC());
     }
 

@@ -3,6 +3,9 @@ package org.giaoban.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.convert.converter.Converter;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -11,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
@@ -28,7 +32,11 @@ public final class TokenChecks {
     private TokenChecks() {
     }
 
-    /** An expiry (required) that has not passed, a not-before that has, the issuer, and the audience among {@code aud}. */
+    /**
+     * An expiry (required) that has not passed, a not-before that has, an issue time (required: revocations void the
+     * tokens of a client issued before an instant, see {@link RevocationList}), the issuer, and the audience among
+     * {@code aud}.
+     */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew) {
         return validator(issuer, audience, clockSkew, Clock.systemUTC());
     }
@@ -40,8 +48,31 @@ public final class TokenChecks {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 times,
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
+                new JwtClaimValidator<Object>(JwtClaimNames.IAT, issuedAt -> issuedAt != null),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+    }
+
+    /**
+     * Spring Security's conversion of the claims, without the issue time it makes up for a token that has none (its
+     * {@code MappedJwtClaimSetConverter} puts {@code exp - 1 s} there): such a token would escape every revocation.
+     * With this, {@link #validator} sees the {@code iat} the token carries, or none, and refuses the latter.
+     */
+    public static Converter<Map<String, Object>, Map<String, Object>> claimSetConverter() {
+        MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return claims -> {
+            Map<String, Object> converted = spring.convert(claims);
+            if (converted != null && claims.get(JwtClaimNames.IAT) == null) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        };
+    }
+
+    /** {@link #validator} and then {@code revocations}: a token of a client whose earlier tokens were revoked. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration clockSkew,
+                                                      OAuth2TokenValidator<Jwt> revocations) {
+        return new DelegatingOAuth2TokenValidator<>(validator(issuer, audience, clockSkew), revocations);
     }
 
     /** The token's subject as the principal, its {@code roles} as {@code ROLE_*} authorities. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -117,11 +118,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A scope check inside a handler: no token is 401, a token without the right role or scope 403. */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         if (Caller.current().isEmpty()) {
+            Refusals.logUnauthenticated(request, Refusals.UNAUTHENTICATED, e.getMessage());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .body(body(HttpStatus.UNAUTHORIZED, Refusals.UNAUTHENTICATED, Refusals.UNAUTHENTICATED_DETAIL));
         }
+        Refusals.logForbidden(request, e.getMessage());
         return problem(HttpStatus.FORBIDDEN, Refusals.FORBIDDEN, e.getMessage() == null ? Refusals.FORBIDDEN_DETAIL : e.getMessage());
     }
 

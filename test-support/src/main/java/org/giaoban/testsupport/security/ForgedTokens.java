@@ -61,6 +61,8 @@ public final class ForgedTokens {
         forged.put("tampered payload", tampered());
         forged.put("unknown key id", unknownKey(claims(now).build()));
         forged.put("no expiry", rs256(claims(now).expirationTime(null).build(), key, key.getKeyID()));
+        // Revocation voids a client's tokens issued before an instant: a token without an issue time must not escape it.
+        forged.put("no issued-at", rs256(claims(now).issueTime(null).build(), key, key.getKeyID()));
         return forged;
     }
 

@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,11 +27,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.giaoban.platform.security.RevocationList;
 
 /**
  * Stands in for the gateway's authorization server in a service's tests: one RSA key per test JVM, published as a
- * JWKS over real HTTP, and RS256 tokens signed with it carrying the claims the gateway puts in its tokens. The
- * services check these tokens with their production decoder; {@link
+ * JWKS over real HTTP, and RS256 tokens signed with it carrying the claims the gateway puts in its tokens; beside the
+ * JWKS, a revocation list as the gateway publishes it ({@code /oauth2/revocations}, empty until a test
+ * {@link #revoke}s a subject). The services check these tokens with their production decoder; {@link
  * org.giaoban.testsupport.RealInfrastructureInitializer} points them here.
  */
 public final class TestIssuer {
@@ -37,8 +43,11 @@ public final class TestIssuer {
 
     private static volatile TestIssuer instance;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final RSAKey key;
     private final HttpServer server;
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
     private TestIssuer() {
         try {
@@ -46,13 +55,10 @@ public final class TestIssuer {
             String jwks = new JWKSet(key.toPublicJWK()).toString();
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/oauth2/jwks", exchange -> {
-                byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                answer(exchange, jwks.getBytes(StandardCharsets.UTF_8));
             });
+            server.createContext("/oauth2/revocations", exchange ->
+                    answer(exchange, JSON.writeValueAsBytes(RevocationList.Published.of(revoked))));
             server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "test-jwks");
                 thread.setDaemon(true);
@@ -79,6 +85,22 @@ public final class TestIssuer {
 
     public String jwkSetUri() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/oauth2/jwks";
+    }
+
+    /**
+     * Revokes the tokens of {@code subject} issued before {@code issuedBefore}, as the gateway does when an account is
+     * deleted or given a new secret. Shared by every test of the JVM: revoke only subjects of your own.
+     */
+    public void revoke(String subject, Instant issuedBefore) {
+        revoked.merge(subject, issuedBefore, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** The signing key, private part included: for forging tokens in negative tests. */
