@@ -37,9 +37,9 @@ public class Accounts {
      * Letters, digits, {@code -}, {@code _} and {@code .}, not starting with {@code .}: so never {@code .} or
      * {@code ..}, which no URL path can carry to {@code /api/accounts/{clientId}} (clients normalise them away).
      */
-    static final String CLIENT_ID = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}";
-    static final String CLIENT_ID_RULE = "letters, digits, '-', '_' or '.', not starting with '.', at most 100";
-    static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    public static final String CLIENT_ID = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}";
+    public static final String CLIENT_ID_RULE = "letters, digits, '-', '_' or '.', not starting with '.', at most 100";
+    public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -47,14 +47,16 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final SecretPolicy policy;
     private final Revocations revocations;
+    private final Subjects subjects;
 
     Accounts(JdbcTemplate jdbc, RegisteredClientRepository clients, PasswordEncoder passwords, SecretPolicy policy,
-             Revocations revocations) {
+             Revocations revocations, Subjects subjects) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.passwords = passwords;
         this.policy = policy;
         this.revocations = revocations;
+        this.subjects = subjects;
     }
 
     /**
@@ -80,8 +82,12 @@ public class Accounts {
                     "clientId");
         }
         policy.check(account.clientId(), account.secret());
-        checkScope(account);
-        lock(account.clientId());
+        checkScope(account.role(), account.clusters(), account.urbanAreaId());
+        subjects.lock(account.clientId());
+        if (subjects.isPerson(account.clientId())) {
+            throw new Problem(HttpStatus.CONFLICT, "account-exists",
+                    "A person signs in with the username " + account.clientId() + ": a client id and a username are never the same.");
+        }
         Optional<RegisteredClient> existing = Optional.ofNullable(clients.findByClientId(account.clientId()));
         if (existing.isPresent()) {
             Account stored = find(account.clientId()).orElse(null);
@@ -138,8 +144,9 @@ public class Accounts {
         }, clientId).stream().findFirst();
     }
 
+    /** An OPERATOR account or an enabled OPERATOR person exists. */
     public boolean anyOperator() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM account WHERE role = 'OPERATOR')", Boolean.class));
+        return subjects.operators() > 0;
     }
 
     /**
@@ -151,7 +158,7 @@ public class Accounts {
         if (offered != null) {
             policy.check(clientId, offered);
         }
-        lock(clientId);
+        subjects.lock(clientId);
         RegisteredClient client = clients.findByClientId(clientId);
         if (client == null) {
             throw unknown(clientId);
@@ -163,15 +170,16 @@ public class Accounts {
         return secret;
     }
 
-    /** Removes the client and revokes its tokens. The last operator cannot be removed. */
+    /**
+     * Removes the client and revokes its tokens. The last operator (machine accounts and enabled people together) cannot
+     * be removed.
+     */
     @Transactional
     public Account delete(String clientId) {
-        // One lock for all deletions: two operators deleting each other at once must not leave none.
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "accounts:deletion");
+        subjects.lockOperators();
         Account account = find(clientId).orElseThrow(() -> unknown(clientId));
-        if (account.role() == Role.OPERATOR && Integer.valueOf(1).equals(
-                jdbc.queryForObject("SELECT count(*) FROM account WHERE role = 'OPERATOR'", Integer.class))) {
-            throw new Problem(HttpStatus.CONFLICT, "last-operator", "The last operator account cannot be removed.");
+        if (account.role() == Role.OPERATOR && subjects.operators() <= 1) {
+            throw new Problem(HttpStatus.CONFLICT, "last-operator", "The last operator cannot be removed.");
         }
         remove(clientId);
         return account;
@@ -183,7 +191,7 @@ public class Accounts {
      */
     @Transactional
     void deleteAtStart(String clientId) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "accounts:deletion");
+        subjects.lockOperators();
         remove(clientId);
     }
 
@@ -199,18 +207,21 @@ public class Accounts {
         revocations.revoke(clientId);
     }
 
-    /** Coordinators run clusters, delegates vote for an urban area; no other role carries a scope. */
-    private static void checkScope(NewAccount account) {
-        if (account.role() == Role.COORDINATOR && account.clusters().isEmpty()) {
+    /**
+     * Coordinators run clusters, delegates vote for an urban area; no other role carries a scope. The same for machine
+     * accounts and people; {@code clusters} is never null.
+     */
+    public static void checkScope(Role role, List<String> clusters, String urbanAreaId) {
+        if (role == Role.COORDINATOR && clusters.isEmpty()) {
             throw new Problem(HttpStatus.BAD_REQUEST, "coordinator-needs-clusters", "A coordinator names the clusters it runs.");
         }
-        if (account.role() == Role.DELEGATE && account.urbanAreaId() == null) {
+        if (role == Role.DELEGATE && urbanAreaId == null) {
             throw new Problem(HttpStatus.BAD_REQUEST, "delegate-needs-urban-area", "A delegate names the urban area it votes for.");
         }
-        if (account.role() != Role.COORDINATOR && !account.clusters().isEmpty()) {
+        if (role != Role.COORDINATOR && !clusters.isEmpty()) {
             throw new Problem(HttpStatus.BAD_REQUEST, "clusters-not-allowed", "Only a coordinator names clusters.");
         }
-        if (account.role() != Role.DELEGATE && account.urbanAreaId() != null) {
+        if (role != Role.DELEGATE && urbanAreaId != null) {
             throw new Problem(HttpStatus.BAD_REQUEST, "urban-area-not-allowed", "Only a delegate names an urban area.");
         }
     }
@@ -219,11 +230,6 @@ public class Accounts {
     private static NewAccount normalised(NewAccount account) {
         List<String> clusters = account.clusters() == null ? List.of() : account.clusters().stream().distinct().sorted().toList();
         return new NewAccount(account.clientId(), account.secret(), account.role(), clusters, account.urbanAreaId());
-    }
-
-    /** Concurrent requests for the same client id are handled one after the other. */
-    private void lock(String clientId) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "account:" + clientId);
     }
 
     private static Problem unknown(String clientId) {

@@ -22,7 +22,7 @@ import org.giaoban.platform.security.TokenChecks;
 
 /**
  * The gateway's side of revocation ({@link RevocationList} explains the whole): when an account is deleted or given a
- * new secret, its tokens issued until then are void. Recorded in {@code revoked_subject} in the transaction of the
+ * new secret, or a person is disabled, given a new password or deleted, their tokens issued until then are void. Recorded in {@code revoked_subject} in the transaction of the
  * change, checked here by the gateway's own {@link #list()} (read again at once after the change commits, and every
  * 15 s for the changes other gateway instances make) and published, as this list holds it, for the services at
  * {@code /oauth2/revocations}: a change made here reaches them within their 15 s, one made at another instance within
@@ -72,7 +72,7 @@ public class Revocations implements SmartInitializingSingleton, DisposableBean {
         Instant now = clock.instant();
         Instant before = now.truncatedTo(ChronoUnit.SECONDS).plus(MARGIN);
         // Kept until the last token it voids has expired, however the clocks differ.
-        Instant expires = before.plus(tokens.timeToLive()).plus(TokenChecks.DEFAULT_CLOCK_SKEW).plus(MARGIN);
+        Instant expires = before.plus(tokens.longestTimeToLive()).plus(TokenChecks.DEFAULT_CLOCK_SKEW).plus(MARGIN);
         jdbc.update("""
                 INSERT INTO revoked_subject (subject, revoked_before, expires_at) VALUES (?, ?, ?)
                 ON CONFLICT (subject) DO UPDATE SET

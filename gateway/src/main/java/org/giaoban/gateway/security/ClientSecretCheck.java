@@ -1,8 +1,5 @@
 package org.giaoban.gateway.security;
 
-import java.util.UUID;
-import java.util.concurrent.atomic.LongAdder;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,15 +23,11 @@ public final class ClientSecretCheck {
             "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2");
 
     private final RegisteredClientRepository clients;
-    private final PasswordEncoder passwords;
-    private final String decoy;
-    private final LongAdder decoyComparisons = new LongAdder();
+    private final DecoyPassword decoy;
 
     ClientSecretCheck(RegisteredClientRepository clients, PasswordEncoder passwords) {
         this.clients = clients;
-        this.passwords = passwords;
-        // Hashed like every stored secret ({bcrypt}, same cost): comparing with it takes as long.
-        this.decoy = passwords.encode(UUID.randomUUID().toString());
+        this.decoy = new DecoyPassword(passwords);
     }
 
     /** Spring Authorization Server's secret check ({@code standard}), with unknown clients costing the same. */
@@ -48,8 +41,7 @@ public final class ClientSecretCheck {
                     return null;
                 }
                 if (clients.findByClientId(String.valueOf(client.getPrincipal())) == null) {
-                    decoyComparisons.increment();
-                    passwords.matches(String.valueOf(client.getCredentials()), decoy);
+                    decoy.compare(String.valueOf(client.getCredentials()));
                     throw new OAuth2AuthenticationException(REFUSED);
                 }
                 try {
@@ -69,6 +61,6 @@ public final class ClientSecretCheck {
 
     /** How many secrets of unknown clients were compared with the decoy, since the start. */
     public long decoyComparisons() {
-        return decoyComparisons.sum();
+        return decoy.comparisons();
     }
 }
