@@ -9,14 +9,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Outside the local profile no demo client exists and no documented demo secret is accepted: the first operator's
- * secret from the environment must meet the secret policy (else the gateway does not start, saying why), and demo
- * clients a local run left in the database with their documented secrets are removed at start.
+ * Outside the local profile no demo client or person exists and no documented demo secret is accepted: the first
+ * operator's secret from the environment must meet the secret policy, the console's too (else the gateway does not
+ * start, saying why), and demo clients and people a local run left in the database with their documented secrets are
+ * removed at start, as is the console's registration when no secret is set. The sign-in cookie is Secure.
  */
 class OutsideTheLocalProfileTest {
 
@@ -66,7 +68,24 @@ class OutsideTheLocalProfileTest {
             assertThat(tokens.request("analyst", "analyst-own-secret-1").status()).isEqualTo(200);
             // The demo operator was removed: the first operator of the environment was created.
             assertThat(tokens.request("first-operator", "first-operator-secret-9").status()).isEqualTo(200);
+            // So were the demo people, and the console's registration made with its documented secret (none is set).
+            JdbcTemplate jdbc = elsewhere.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT username FROM person", String.class)).isEmpty();
+            assertThat(jdbc.queryForList("SELECT client_id FROM oauth2_registered_client", String.class)).doesNotContain("console");
         }
+    }
+
+    @Test
+    void theConsolesDocumentedSecretStopsTheStart() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class)
+                .initializers(new RealInfrastructureInitializer())
+                .profiles("test")
+                .run("--server.port=0", OPERATOR_ID, "--giaoban.bootstrap.operator.secret=first-operator-secret-9",
+                        "--giaoban.console.client-secret=console-dev-secret-4Tq9").close())
+                .extracting(NestedExceptionUtils::getMostSpecificCause, InstanceOfAssertFactories.THROWABLE)
+                .hasMessageContaining("GIAOBAN_CONSOLE_CLIENT_SECRET")
+                .hasMessageContaining("weak-secret")
+                .hasMessageNotContaining("console-dev-secret-4Tq9");
     }
 
     @Test
@@ -80,6 +99,12 @@ class OutsideTheLocalProfileTest {
                 assertThat(tokens.request(demo, demo + "-dev-secret").status()).as(demo).isEqualTo(401);
             }
             assertThat(tokens.request("first-operator", "first-operator-secret-9").status()).isEqualTo(200);
+            // No demo person either, no console without its secret; and the sign-in session's cookie is Secure here.
+            assertThat(elsewhere.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM person", Integer.class)).isZero();
+            assertThat(elsewhere.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT count(*) FROM oauth2_registered_client WHERE client_id = 'console'", Integer.class)).isZero();
+            assertThat(new Browser(port(elsewhere)).get("/login").raw().headers().allValues("Set-Cookie"))
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("GIAOBAN_GATEWAY=").contains("Secure", "HttpOnly", "SameSite=Lax"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -17,7 +18,15 @@ import com.sun.net.httpserver.HttpServer;
 /** A downstream service instance on a random port that records what reached it and answers 201 with its name. */
 final class StubService {
 
-    record Received(String method, String pathAndQuery, String body, String authorization, String correlationId) {
+    record Received(String method, String pathAndQuery, String body, String authorization, String correlationId,
+                    Map<String, List<String>> headers) {
+
+        /** A request header's value, its name in any case (null when absent). */
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> String.join(",", entry.getValue())).findFirst().orElse(null);
+        }
+
 
         /** The path and the decoded query parameters sorted by name: the gateway may reorder parameters. */
         String normalised() {
@@ -50,7 +59,7 @@ final class StubService {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), body,
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), Map.copyOf(exchange.getRequestHeaders())));
             byte[] answer = ("{\"instance\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(201, answer.length);
