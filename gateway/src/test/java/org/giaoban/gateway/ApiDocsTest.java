@@ -49,7 +49,9 @@ class ApiDocsTest extends EdgeTestBase {
         assertThat(doc.status()).isEqualTo(200);
         List<String> paths = new ArrayList<>();
         doc.json().path("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).contains("/api/accounts", "/api/accounts/{clientId}", "/api/keys/rotation")
-                .allMatch(path -> path.startsWith("/api/accounts/") || path.equals("/api/accounts") || path.startsWith("/api/keys/"));
+        assertThat(paths).contains("/api/accounts", "/api/accounts/{clientId}", "/api/keys/rotation", "/api/users",
+                        "/api/users/{username}", "/api/users/{username}/disable", "/api/users/{username}/password")
+                .allMatch(path -> path.startsWith("/api/accounts/") || path.equals("/api/accounts") || path.startsWith("/api/keys/")
+                        || path.startsWith("/api/users/") || path.equals("/api/users"));
     }
 }

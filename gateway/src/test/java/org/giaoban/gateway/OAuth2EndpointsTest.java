@@ -84,7 +84,7 @@ class OAuth2EndpointsTest extends GatewayTestBase {
         // What they advertise works (the code flow and the logout: PeopleSignInTest).
         assertThat(tokens.request("operator", "operator-dev-secret").status()).isEqualTo(200);
         assertThat(http.get("/oauth2/jwks").status()).isEqualTo(200);
-        assertThat(new Browser(port).get("/oauth2/authorize?response_type=code&client_id=console").status()).isEqualTo(302);
+        assertThat(new Browser(port).get(Browser.Authorization.fresh().path(true)).status()).isEqualTo(302);
     }
 
     @Test

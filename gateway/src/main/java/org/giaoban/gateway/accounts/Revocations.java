@@ -38,7 +38,8 @@ import org.giaoban.platform.security.TokenChecks;
  * in the change's second before it from one issued after. The instant recorded is therefore the change's second plus
  * {@link #MARGIN} (every earlier token is void), and a token issued to the client afterwards carries an {@code iat} (and
  * {@code nbf}) of at least that instant (see {@code AccountClaims}): up to two seconds ahead of the clock, well inside
- * the 30 s skew every check allows.
+ * the 30 s skew every check allows. A token issued so between two revocations of one subject less than two seconds
+ * apart carries the first one's instant; the second therefore moves the instant on by one more second.
  */
 @Component
 public class Revocations implements SmartInitializingSingleton, DisposableBean {
@@ -73,12 +74,17 @@ public class Revocations implements SmartInitializingSingleton, DisposableBean {
         Instant before = now.truncatedTo(ChronoUnit.SECONDS).plus(MARGIN);
         // Kept until the last token it voids has expired, however the clocks differ.
         Instant expires = before.plus(tokens.longestTimeToLive()).plus(TokenChecks.DEFAULT_CLOCK_SKEW).plus(MARGIN);
-        jdbc.update("""
+        // A second revocation before the first one's instant has passed moves it on by a second: the tokens issued in
+        // between carry the first one's instant as their iat (see the class comment), and must be void too.
+        Timestamp revokedBefore = jdbc.queryForObject("""
                 INSERT INTO revoked_subject (subject, revoked_before, expires_at) VALUES (?, ?, ?)
                 ON CONFLICT (subject) DO UPDATE SET
-                    revoked_before = greatest(revoked_subject.revoked_before, excluded.revoked_before),
-                    expires_at = greatest(revoked_subject.expires_at, excluded.expires_at)""",
-                subject, Timestamp.from(before), Timestamp.from(expires));
+                    revoked_before = CASE WHEN revoked_subject.revoked_before >= excluded.revoked_before
+                        THEN revoked_subject.revoked_before + interval '1 second' ELSE excluded.revoked_before END,
+                    expires_at = greatest(revoked_subject.expires_at, excluded.expires_at) + interval '1 second'
+                RETURNING revoked_before""",
+                Timestamp.class, subject, Timestamp.from(before), Timestamp.from(expires));
+        before = revokedBefore.toInstant();
         jdbc.update("DELETE FROM revoked_subject WHERE expires_at < ?", Timestamp.from(now));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -3,7 +3,6 @@ package org.giaoban.gateway.people;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -61,7 +60,7 @@ class SignInConfiguration {
                 .authenticationManager(new ProviderManager(signIn.provider()))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(clock))
-                        .failureHandler(refused()))
+                        .failureHandler(refused(clock)))
                 .logout(logout -> logout.logoutRequestMatcher(paths.matcher(HttpMethod.POST, "/logout"))
                         .logoutSuccessHandler(signedOut()))
                 .headers(headers -> headers
@@ -110,14 +109,14 @@ class SignInConfiguration {
         };
     }
 
-    private static AuthenticationFailureHandler refused() {
+    private static AuthenticationFailureHandler refused(Clock clock) {
         return (request, response, exception) -> {
             SignInRefused refusal = exception instanceof SignInRefused known ? known
                     : SignInRefused.badCredentials(String.valueOf(request.getParameter("username")).strip());
             SecurityLog.info(FAILED, request, "username", refusal.username(), "reason", refusal.reason().code);
             if (refusal.lockStarted()) {
                 SecurityLog.warn(LOCKED, request, "username", refusal.username(), "lockedUntil", refusal.lockedUntil().toString(),
-                        "lockedSeconds", Long.toString(Duration.between(Instant.now(), refusal.lockedUntil()).toSeconds()));
+                        "lockedSeconds", Long.toString(Duration.between(clock.instant(), refusal.lockedUntil()).toSeconds()));
             }
             request.getSession().setAttribute(SignInPage.FAILURE,
                     new SignInPage.Failure(refusal.reason().code, refusal.lockedUntil(), refusal.username()));
