@@ -68,7 +68,7 @@ public class BadInputConfiguration {
 
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
-        return (request, response, rejected) -> Problems.write(json, response, HttpStatus.BAD_REQUEST, REJECTED,
+        return (request, response, rejected) -> Problems.write(json, request, response, HttpStatus.BAD_REQUEST, REJECTED,
                 "The request's URL is not acceptable (encoded slashes, dot segments, control characters or similar).");
     }
 
@@ -171,12 +171,12 @@ public class BadInputConfiguration {
                 throws ServletException, IOException {
             String query = request.getQueryString();
             if (query != null && CONTROL_IN_QUERY.matcher(query).find()) {
-                Problems.write(json, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
+                Problems.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
                         "A query parameter holds control characters.");
                 return;
             }
             if (request.getContentLengthLong() > maxBytes) {
-                Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+                Problems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
                 return;
             }
             chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
