@@ -122,14 +122,16 @@ public class ImageController {
      * SHA-256 of its bytes): {@code If-None-Match} with it answers 304 without the bytes.
      */
     @GetMapping(PUBLIC_PATH + "{imageId}")
-    public ResponseEntity<byte[]> image(@PathVariable UUID imageId, HttpServletRequest request, HttpServletResponse response) {
-        Images.Stored image = images.find(imageId).orElseThrow(() -> DomainException.notFound("unknown-image",
-                "No picture " + imageId + " was uploaded."));
+    public ResponseEntity<byte[]> image(@PathVariable @Schema(format = "uuid") String imageId, HttpServletRequest request,
+                                        HttpServletResponse response) {
+        // Whatever is not the id of an uploaded picture names none: 404, a malformed id too.
+        UUID id = uuid(imageId).orElseThrow(() -> unknownImage(imageId));
+        Images.Stored image = images.find(id).orElseThrow(() -> unknownImage(imageId));
         response.setHeader(HttpHeaders.CACHE_CONTROL, FOREVER);
         if (new ServletWebRequest(request, response).checkNotModified(image.sha256())) {
             return null; // 304, with the ETag and Cache-Control set
         }
-        byte[] bytes = images.bytes(imageId).orElseThrow();
+        byte[] bytes = images.bytes(id).orElseThrow();
         response.setCharacterEncoding((String) null); // the forced UTF-8 of text answers: a picture has no charset
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType())).contentLength(bytes.length)
                 .body(bytes);
@@ -177,6 +179,20 @@ public class ImageController {
             throw DomainException.invalid("too-long", "caption", "caption is longer than " + MAX_CAPTION + " characters.");
         }
         return clean;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static DomainException unknownImage(String imageId) {
+        return DomainException.notFound("unknown-image", "No picture " + (imageId.length() > 40 ? imageId.substring(0, 40) + "…" : imageId)
+                + " was uploaded.");
     }
 
     private static String sha256(byte[] bytes) {
