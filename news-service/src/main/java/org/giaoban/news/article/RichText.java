@@ -28,6 +28,7 @@ public final class RichText {
 
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "ul", "ol", "blockquote");
     private static final Set<String> VOID = Set.of("br");
+    private static final String REL = "noopener noreferrer";
     /** A path of this site: one slash, not two (//host is another site), nor a backslash browsers read as one. */
     private static final Pattern SITE_PATH = Pattern.compile("^/(?![/\\\\])\\S*$");
 
@@ -101,7 +102,7 @@ public final class RichText {
                     start(true);
                 }
             }
-            renderer.openTag(name, attributes);
+            renderer.openTag(name, "a".equals(name) ? withRel(attributes) : attributes);
             if (VOID.contains(name)) {
                 text.append('\n');
             } else {
@@ -134,6 +135,20 @@ public final class RichText {
             }
             renderer.text(chars);
             text.append(chars);
+        }
+
+        /**
+         * The link's {@code rel} always written alike: the sanitiser adds the required values in the order of a
+         * {@code Set.of}, which changes from one JVM to the next, and the same body must sanitise to the same HTML.
+         */
+        private static List<String> withRel(List<String> attributes) {
+            List<String> result = new ArrayList<>(attributes);
+            for (int i = 0; i + 1 < result.size(); i += 2) {
+                if ("rel".equals(result.get(i))) {
+                    result.set(i + 1, REL);
+                }
+            }
+            return result;
         }
 
         private void start(boolean inline) {
