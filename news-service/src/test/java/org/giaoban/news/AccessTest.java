@@ -52,6 +52,7 @@ class AccessTest extends NewsServiceTestBase {
             DRAFTS          |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
             DRAFT           |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
             PROJECTIONS     |   401    |   200    |     403     |        403        |   403    |      403       |  403   |   403
+            PREVIEW         |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
             IMAGE_UPLOAD    |   401    |   403    |     403     |        403        |   403    |      403       |  201   |   403
             IMAGE           |   200    |   200    |     200     |        200        |   200    |      200       |  200   |   200
             """;
@@ -83,6 +84,7 @@ class AccessTest extends NewsServiceTestBase {
         DRAFTS("GET", "/api/news/drafts", State.NONE, null),
         DRAFT("GET", "/api/news/drafts/{id}", State.DRAFT, null),
         PROJECTIONS("GET", "/api/news/admin/projections", State.NONE, null),
+        PREVIEW("GET", "/api/news/drafts/{id}/preview", State.DRAFT, null),
         IMAGE_UPLOAD("UPLOAD", "/api/news/images", State.NONE, null),
         IMAGE("GET", "{image}", State.NONE, null);
 
