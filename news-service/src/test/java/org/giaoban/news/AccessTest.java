@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.giaoban.news.article.EditorialDesk;
+import org.giaoban.news.images.Pictures;
 import org.giaoban.testsupport.Http;
 import org.giaoban.testsupport.security.Caller;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * API.md's "who" for news, route by route and caller by caller: published news, the feed and the pages are open to
  * anyone (with a valid token or none); every write of an article and the drafts are for editors only, 401 without a
- * token and 403 with any other role, whatever its scope. Each route is called on an article in the state where it
+ * token and 403 with any other role, whatever its scope; uploading a picture too, which anyone then reads. Each route is called on an article in the state where it
  * succeeds, so that an allowed caller gets its 2xx; a refused call stores nothing.
  */
 class AccessTest extends NewsServiceTestBase {
@@ -51,6 +52,9 @@ class AccessTest extends NewsServiceTestBase {
             DRAFTS          |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
             DRAFT           |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
             PROJECTIONS     |   401    |   200    |     403     |        403        |   403    |      403       |  403   |   403
+            PREVIEW         |   401    |   403    |     403     |        403        |   403    |      403       |  200   |   403
+            IMAGE_UPLOAD    |   401    |   403    |     403     |        403        |   403    |      403       |  201   |   403
+            IMAGE           |   200    |   200    |     200     |        200        |   200    |      200       |  200   |   200
             """;
 
     /** The article a route acts on, in the state where the route succeeds. */
@@ -79,7 +83,10 @@ class AccessTest extends NewsServiceTestBase {
         }),
         DRAFTS("GET", "/api/news/drafts", State.NONE, null),
         DRAFT("GET", "/api/news/drafts/{id}", State.DRAFT, null),
-        PROJECTIONS("GET", "/api/news/admin/projections", State.NONE, null);
+        PROJECTIONS("GET", "/api/news/admin/projections", State.NONE, null),
+        PREVIEW("GET", "/api/news/drafts/{id}/preview", State.DRAFT, null),
+        IMAGE_UPLOAD("UPLOAD", "/api/news/images", State.NONE, null),
+        IMAGE("GET", "{image}", State.NONE, null);
 
         final String method;
         final String path;
@@ -144,8 +151,9 @@ class AccessTest extends NewsServiceTestBase {
     }
 
     private Http.Response call(Route route, Article article, Http as) {
-        String path = route.path(article);
+        String path = route == Route.IMAGE ? Pictures.uploadedJpeg(editor, null) : route.path(article);
         return switch (route.method) {
+            case "UPLOAD" -> Pictures.upload(as, Pictures.picture("jpg", 16, 16), "image/jpeg", "Ảnh phân quyền");
             case "GET" -> as.get(path);
             case "POST" -> as.post(path, route.body.apply("Phân quyền tin tức " + unique()));
             case "PUT" -> as.put(path, route.body.apply("Phân quyền tin tức " + unique()));

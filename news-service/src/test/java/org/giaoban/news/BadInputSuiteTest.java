@@ -30,7 +30,26 @@ class BadInputSuiteTest extends NewsServiceTestBase {
                     case "articleId" -> draft;
                     case "slug" -> slug == null ? published : slug;
                     default -> null;
-                }, this::storedEvents).tests();
+                }, () -> storedEvents() + storedImages()).tests();
+    }
+
+    /** The upload is in the document as a multipart form with a binary file, so the suite sends it bad uploads. */
+    @Test
+    void theUploadIsDescribedAsAMultipartFormWithAFile() {
+        BadInputSuite.Operation upload = BadInputSuite.of(port, "/api/news/v3/api-docs", operation -> null,
+                        (operation, variable) -> null, this::storedEvents).operations().stream()
+                .filter(operation -> operation.method().equals("POST") && operation.path().equals("/api/news/images"))
+                .findFirst().orElseThrow();
+        assertThat(upload.multipart()).isTrue();
+        assertThat(upload.bodyRequired()).isTrue();
+        assertThat(upload.bodySchema().path("properties").path("file").path("format").asText()).isEqualTo("binary");
+        assertThat(upload.bodySchema().path("properties").path("caption").path("type").asText()).isEqualTo("string");
+        assertThat(upload.bodySchema().path("required").toString()).contains("file");
+    }
+
+    /** Pictures are rows, not events: a refused upload stores none either. */
+    private long storedImages() {
+        return jdbc.sql("SELECT count(*) FROM news_image").query(Long.class).single();
     }
 
     @Test

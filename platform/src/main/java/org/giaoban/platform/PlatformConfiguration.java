@@ -13,6 +13,7 @@ import org.giaoban.platform.eventstore.ConcurrencyRetry;
 import org.giaoban.platform.eventstore.Metadata;
 import org.giaoban.platform.problem.BadInputConfiguration;
 import org.giaoban.platform.problem.ProblemHandler;
+import org.giaoban.platform.problem.ProblemLanguageAdvice;
 import org.giaoban.platform.projections.ProjectionAdminController;
 import org.giaoban.platform.web.CorrelationFilter;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -27,7 +28,7 @@ import org.springframework.core.Ordered;
 
 /** What every Giao Ban service gets by depending on the platform. */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
-@Import({ProblemHandler.class, BadInputConfiguration.class, ProjectionAdminController.class})
+@Import({ProblemHandler.class, ProblemLanguageAdvice.class, BadInputConfiguration.class, ProjectionAdminController.class})
 public class PlatformConfiguration {
 
     /** Static: it must post-process the data source before anything opens a connection. */

@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,7 +16,9 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.giaoban.news.article.ArticleContent.BodyFormat;
 import org.giaoban.news.article.ArticleContent.Image;
+import org.giaoban.news.article.ArticleMessages.ChecklistTicked;
 import org.giaoban.news.article.ArticleMessages.ArticleCorrected;
 import org.giaoban.news.article.ArticleMessages.ArticlePublished;
 import org.giaoban.news.article.ArticleMessages.ArticleReturned;
@@ -44,6 +48,10 @@ import org.giaoban.platform.text.VietnameseText;
 public class Article {
 
     static final int MAX_TITLE = 300;
+    static final int MAX_BODY = 100_000;
+    static final int MAX_BYLINE = 200;
+    /** The furthest an image can be placed: after this many blocks (no body the editors write has more). */
+    static final int MAX_AFTER_PARAGRAPH = 1000;
     private static final Pattern ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     @AggregateIdentifier
@@ -54,6 +62,8 @@ public class Article {
     private ArticleContent content;
     private ArticleState state;
     private int revision;
+    private List<ChecklistItem> checklist = List.of();
+    private List<ChecklistItem> checklistDone = List.of();
 
     protected Article() {
         // for Axon
@@ -68,6 +78,12 @@ public class Article {
     public Outcome handle(CreateDraft command, SlugRegistry slugs) {
         ArticleContent requested = valid(command.content());
         Source source = command.source() == null ? Source.editor() : command.source();
+        List<ChecklistItem> checklist = command.checklist() == null ? List.of()
+                : command.checklist().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (!checklist.isEmpty() && !Source.ROUND_OUTCOME.equals(source.kind())) {
+            throw DomainException.invalid("checklist-not-allowed",
+                    "Only a draft the system writes from a concluded round carries a checklist.");
+        }
         if (articleId != null) {
             // The system writes one draft per round, whatever is redelivered; editors may have changed it since.
             if (Source.ROUND_OUTCOME.equals(source.kind()) || requested.equals(content)) {
@@ -76,7 +92,7 @@ public class Article {
             throw DomainException.conflict("article-exists", "Article " + command.articleId() + " exists already.");
         }
         String slug = slugs.reserve(VietnameseText.slug(requested.title()), command.articleId());
-        apply(new DraftCreated(command.articleId(), slug, requested, source));
+        apply(new DraftCreated(command.articleId(), slug, requested, source, checklist));
         return Outcome.RECORDED;
     }
 
@@ -88,10 +104,16 @@ public class Article {
         }
         require(ArticleState.DRAFT, "not-a-draft", "Only a draft is edited; return it from review first.");
         ArticleContent requested = valid(command.content());
-        if (requested.equals(content)) {
+        List<ChecklistItem> done = command.checklistDone() == null ? checklistDone : ticked(command.checklistDone());
+        if (requested.equals(content) && done.equals(checklistDone)) {
             return Outcome.UNCHANGED;
         }
-        apply(new DraftEdited(articleId, requested));
+        if (!requested.equals(content)) {
+            apply(new DraftEdited(articleId, requested));
+        }
+        if (!done.equals(checklistDone)) {
+            apply(new ChecklistTicked(articleId, done));
+        }
         return Outcome.RECORDED;
     }
 
@@ -140,6 +162,12 @@ public class Article {
         source = event.source();
         content = event.content();
         state = ArticleState.DRAFT;
+        checklist = event.checklist();
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistTicked event) {
+        checklistDone = List.copyOf(event.done());
     }
 
     @EventSourcingHandler
@@ -174,6 +202,20 @@ public class Article {
         content = event.content();
     }
 
+    /** The items done, in the checklist's order, each once; only items of this draft's checklist. */
+    private List<ChecklistItem> ticked(List<ChecklistItem> items) {
+        Set<ChecklistItem> done = EnumSet.noneOf(ChecklistItem.class);
+        for (ChecklistItem item : items) {
+            if (item == null || !checklist.contains(item)) {
+                throw DomainException.invalid("not-on-checklist", "checklistDone", checklist.isEmpty()
+                        ? "This article has no checklist: only drafts written from a concluded round have one."
+                        : "checklistDone names only items of the draft's checklist: " + checklist + ".");
+            }
+            done.add(item);
+        }
+        return List.copyOf(done);
+    }
+
     private void require(ArticleState required, String code, String detail) {
         if (state != required) {
             throw DomainException.conflict(code, detail + " The article is " + state + ".");
@@ -185,6 +227,9 @@ public class Article {
         if (c == null) {
             throw DomainException.invalid("missing-content", "An article needs a title, a body and a category.");
         }
+        BodyFormat format = c.bodyFormat() == null ? BodyFormat.TEXT : c.bodyFormat();
+        String body = format == BodyFormat.HTML ? htmlBody(c.body()) : body(c.body());
+        int blocks = format == BodyFormat.HTML ? RichText.blocks(body).size() : paragraphs(body).size();
         List<Image> images = new ArrayList<>();
         for (Image image : list(c.images(), 20, "images")) {
             String url = image == null ? null : VietnameseText.clean(image.url());
@@ -196,12 +241,34 @@ public class Article {
             } catch (IllegalArgumentException e) {
                 throw DomainException.invalid("invalid-image", "Not a URL: " + url);
             }
-            images.add(new Image(url, optional(image.caption(), 500)));
+            Integer after = image.afterParagraph();
+            if (after != null && (after < 0 || after > Math.min(blocks, MAX_AFTER_PARAGRAPH))) {
+                throw DomainException.invalid("invalid-image-placement", "images[" + images.size() + "].afterParagraph",
+                        "An image stands after 0 to " + blocks + " paragraphs of this body: " + after + " is not among them.");
+            }
+            images.add(new Image(url, optional(image.caption(), 500), after));
         }
         return new ArticleContent(required(c.title(), "title", MAX_TITLE), required(c.summary(), "summary", 1000),
-                body(c.body()), required(c.category(), "category", 100),
+                body, required(c.category(), "category", 100),
                 texts(c.tags(), "tag", 50), ids(c.clusterIds(), "clusterIds"), ids(c.urbanAreaIds(), "urbanAreaIds"),
-                List.copyOf(images));
+                List.copyOf(images), format, optional(c.byline(), MAX_BYLINE));
+    }
+
+    /** An HTML body as it is recorded: NFC, sanitised ({@link RichText}); refused when no text is left. */
+    static String htmlBody(String html) {
+        String body = RichText.sanitise(VietnameseText.nfc(html));
+        if (RichText.text(body).isBlank()) {
+            throw DomainException.invalid("blank-body", "body must not be blank (an HTML body needs text in a paragraph).");
+        }
+        if (body.length() > MAX_BODY) {
+            throw DomainException.invalid("too-long", "body is longer than " + MAX_BODY + " characters once sanitised.");
+        }
+        return body;
+    }
+
+    /** The paragraphs of a plain-text body as recorded: separated by line breaks. */
+    public static List<String> paragraphs(String textBody) {
+        return java.util.Arrays.stream(textBody.split("\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     private static <T> List<T> list(List<T> values, int max, String field) {
@@ -232,8 +299,8 @@ public class Article {
         if (body.isEmpty()) {
             throw DomainException.invalid("blank-body", "body must not be blank.");
         }
-        if (body.length() > 100_000) {
-            throw DomainException.invalid("too-long", "body is longer than 100000 characters.");
+        if (body.length() > MAX_BODY) {
+            throw DomainException.invalid("too-long", "body is longer than " + MAX_BODY + " characters.");
         }
         return body;
     }

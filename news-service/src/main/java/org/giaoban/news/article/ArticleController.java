@@ -4,12 +4,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.giaoban.news.article.ArticleContent.BodyFormat;
 import org.giaoban.news.article.ArticleContent.Image;
 import org.giaoban.news.article.ArticleMessages.ArticleState;
 import org.giaoban.news.article.ArticleMessages.CorrectArticle;
@@ -49,14 +53,26 @@ public class ArticleController {
         this.slugs = slugs;
     }
 
-    public record ImageRequest(@NotBlank @Size(max = 1000) String url, @Size(max = 500) String caption) {
+    /**
+     * A picture: an http(s) URL, or a path of this site such as {@code /news/images/{imageId}} (an uploaded picture);
+     * {@code afterParagraph}: placed after that many top-level blocks of the body (0: before the first), or, when
+     * left out, spread among the paragraphs.
+     */
+    public record ImageRequest(@NotBlank @Size(max = 1000) String url, @Size(max = 500) String caption,
+                               @Min(0) @Max(Article.MAX_AFTER_PARAGRAPH) Integer afterParagraph) {
     }
 
-    /** The whole content of an article; sizes as the article checks them after NFC and trimming. */
+    /**
+     * The whole content of an article; sizes as the article checks them after NFC and trimming. {@code bodyFormat}:
+     * {@code TEXT} (the default: paragraphs separated by line breaks) or {@code HTML} (p, h2, h3, strong, b, em, i, u,
+     * a[href], ul, ol, li, blockquote, br; sanitised before it is recorded).
+     */
     public record ContentRequest(
             @NotBlank @Size(max = Article.MAX_TITLE) String title,
             @Size(max = 1000) String summary,
-            @NotBlank @Size(max = 100_000) String body,
+            @NotBlank @Size(max = Article.MAX_BODY) String body,
+            @Schema(description = "TEXT (default) or HTML") BodyFormat bodyFormat,
+            @Size(max = Article.MAX_BYLINE) String byline,
             @NotBlank @Size(max = 100) String category,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
             @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String> clusterIds,
@@ -64,7 +80,29 @@ public class ArticleController {
             @Size(max = 20) List<@Valid @NotNull ImageRequest> images) {
 
         ArticleContent toContent() {
-            return content(title, summary, body, category, tags, clusterIds, urbanAreaIds, images);
+            return content(title, summary, body, bodyFormat, byline, category, tags, clusterIds, urbanAreaIds, images);
+        }
+    }
+
+    /**
+     * An edit of a draft: its whole content, and ({@code checklistDone}, optional) the items of its checklist that are
+     * done; left out, the ticks stay as they were.
+     */
+    public record EditRequest(
+            @NotBlank @Size(max = Article.MAX_TITLE) String title,
+            @Size(max = 1000) String summary,
+            @NotBlank @Size(max = Article.MAX_BODY) String body,
+            @Schema(description = "TEXT (default) or HTML") BodyFormat bodyFormat,
+            @Size(max = Article.MAX_BYLINE) String byline,
+            @NotBlank @Size(max = 100) String category,
+            @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String> clusterIds,
+            @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String> urbanAreaIds,
+            @Size(max = 20) List<@Valid @NotNull ImageRequest> images,
+            @Size(max = 10) List<@NotNull ChecklistItem> checklistDone) {
+
+        ArticleContent toContent() {
+            return content(title, summary, body, bodyFormat, byline, category, tags, clusterIds, urbanAreaIds, images);
         }
     }
 
@@ -78,7 +116,9 @@ public class ArticleController {
     public record CorrectionRequest(
             @NotBlank @Size(max = Article.MAX_TITLE) String title,
             @Size(max = 1000) String summary,
-            @NotBlank @Size(max = 100_000) String body,
+            @NotBlank @Size(max = Article.MAX_BODY) String body,
+            @Schema(description = "TEXT (default) or HTML") BodyFormat bodyFormat,
+            @Size(max = Article.MAX_BYLINE) String byline,
             @NotBlank @Size(max = 100) String category,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
             @Size(max = 50) List<@NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String> clusterIds,
@@ -87,7 +127,7 @@ public class ArticleController {
             @NotBlank @Size(max = 2000) String note) {
 
         ArticleContent toContent() {
-            return content(title, summary, body, category, tags, clusterIds, urbanAreaIds, images);
+            return content(title, summary, body, bodyFormat, byline, category, tags, clusterIds, urbanAreaIds, images);
         }
     }
 
@@ -112,8 +152,8 @@ public class ArticleController {
 
     @PutMapping("/{articleId}")
     public Edited edit(@PathVariable @Size(max = 100) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String articleId,
-                       @Valid @RequestBody ContentRequest request) {
-        Outcome outcome = commands.sendAndWait(new EditDraft(articleId, request.toContent()));
+                       @Valid @RequestBody EditRequest request) {
+        Outcome outcome = commands.sendAndWait(new EditDraft(articleId, request.toContent(), request.checklistDone()));
         return new Edited(articleId, ArticleState.DRAFT, outcome);
     }
 
@@ -151,9 +191,12 @@ public class ArticleController {
         return new Moved(articleId, ArticleState.PUBLISHED);
     }
 
-    private static ArticleContent content(String title, String summary, String body, String category, List<String> tags,
-                                          List<String> clusterIds, List<String> urbanAreaIds, List<ImageRequest> images) {
+    private static ArticleContent content(String title, String summary, String body, BodyFormat bodyFormat, String byline,
+                                          String category, List<String> tags, List<String> clusterIds,
+                                          List<String> urbanAreaIds, List<ImageRequest> images) {
         return new ArticleContent(title, summary, body, category, tags, clusterIds, urbanAreaIds,
-                images == null ? null : images.stream().map(image -> new Image(image.url(), image.caption())).toList());
+                images == null ? null : images.stream()
+                        .map(image -> new Image(image.url(), image.caption(), image.afterParagraph())).toList(),
+                bodyFormat, byline);
     }
 }

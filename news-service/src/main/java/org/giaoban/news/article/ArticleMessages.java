@@ -1,6 +1,7 @@
 package org.giaoban.news.article;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -33,7 +34,12 @@ public final class ArticleMessages {
      * Creates a draft; idempotent by id: the system's draft of a round has the id {@code round-<roundId>}, so a
      * redelivered or replayed conclusion finds it written already.
      */
-    public record CreateDraft(String articleId, ArticleContent content, Source source) {
+    public record CreateDraft(String articleId, ArticleContent content, Source source, List<ChecklistItem> checklist) {
+
+        /** Without checklist: every editor's article. */
+        public CreateDraft(String articleId, ArticleContent content, Source source) {
+            this(articleId, content, source, List.of());
+        }
 
         @TargetAggregateIdentifier
         public String streamId() {
@@ -41,7 +47,15 @@ public final class ArticleMessages {
         }
     }
 
-    public record EditDraft(String articleId, ArticleContent content) {
+    /**
+     * The whole new content; {@code checklistDone}: the items of the draft's checklist that are done after the edit
+     * (the others are not), or null to leave the ticks as they are.
+     */
+    public record EditDraft(String articleId, ArticleContent content, List<ChecklistItem> checklistDone) {
+
+        public EditDraft(String articleId, ArticleContent content) {
+            this(articleId, content, null);
+        }
 
         @TargetAggregateIdentifier
         public String streamId() {
@@ -92,11 +106,28 @@ public final class ArticleMessages {
 
     // ---- events -----------------------------------------------------------------------------------------------------
 
-    /** {@code slug}: from the title, unique, and kept for the article's whole life. */
-    public record DraftCreated(String articleId, String slug, ArticleContent content, Source source) {
+    /**
+     * {@code slug}: from the title, unique, and kept for the article's whole life. {@code checklist}: what an editor
+     * is to add before publishing (a draft written from a round's outcome); empty for an editor's own article, and in
+     * drafts recorded before checklists existed.
+     */
+    public record DraftCreated(String articleId, String slug, ArticleContent content, Source source,
+                               List<ChecklistItem> checklist) {
+
+        public DraftCreated {
+            checklist = checklist == null ? List.of() : List.copyOf(checklist);
+        }
+
+        public DraftCreated(String articleId, String slug, ArticleContent content, Source source) {
+            this(articleId, slug, content, source, List.of());
+        }
     }
 
     public record DraftEdited(String articleId, ArticleContent content) {
+    }
+
+    /** The items of the draft's checklist that are done now, in the checklist's order; the others are not. */
+    public record ChecklistTicked(String articleId, List<ChecklistItem> done) {
     }
 
     public record ArticleSubmitted(String articleId) {

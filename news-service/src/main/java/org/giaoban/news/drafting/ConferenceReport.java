@@ -16,6 +16,7 @@ import org.giaoban.contracts.competition.NominationSummary;
 import org.giaoban.contracts.competition.Ref;
 import org.giaoban.contracts.competition.RoundConcluded;
 import org.giaoban.news.article.ArticleContent;
+import org.giaoban.news.article.ChecklistItem;
 import org.giaoban.platform.text.VietnameseText;
 
 /**
@@ -35,6 +36,10 @@ public final class ConferenceReport {
     public static final String CATEGORY = "Hoạt động cụm";
     public static final String TAG_CONFERENCE = "giao ban";
     public static final String TAG_EMULATION = "thi đua";
+
+    /** What the conclusion cannot tell and the editor adds: the guests, the year's assessment, the photos. */
+    public static final List<ChecklistItem> CHECKLIST = List.of(ChecklistItem.GUESTS, ChecklistItem.ASSESSMENT,
+            ChecklistItem.PHOTOS);
 
     static final String MINISTRY_MERIT = "MINISTRY_MERIT";
     static final String ASSOCIATION_COMMENDATION = "ASSOCIATION_COMMENDATION";

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the draft report of a concluded round ({@link ConferenceReport}) as the article {@code round-<roundId>} with
- * the source {@code ROUND_OUTCOME}, for an editor to complete and publish.
+ * the source {@code ROUND_OUTCOME} and the checklist of what an editor adds ({@link ConferenceReport#CHECKLIST}),
+ * for an editor to complete and publish.
  *
  * <p>One draft per round, whatever Kafka delivers: the inbox runs this once per {@code ce_id}, and the article id is
  * the round's, so a conclusion delivered again under another id (re-published, replayed, reset to offset 0) finds the
@@ -43,7 +44,8 @@ class RoundOutcomeDrafts {
     void on(RoundConcluded round, Envelope envelope) {
         String articleId = ConferenceReport.articleId(round.roundId());
         Object outcome = commands.sendAndWait(
-                new CreateDraft(articleId, ConferenceReport.of(round), Source.roundOutcome(round.roundId())),
+                new CreateDraft(articleId, ConferenceReport.of(round), Source.roundOutcome(round.roundId()),
+                        ConferenceReport.CHECKLIST),
                 attribution(envelope));
         if (outcome == Outcome.UNCHANGED) {
             log.info("The draft {} of round {} was written already: conclusion {} changes nothing", articleId,

@@ -7,7 +7,8 @@
  *       ({@link org.giaoban.news.drafting.ConferenceReport}: date, venue, host, participants, movement and theme,
  *       proposals per award, next year's theme, host and leader, flag handover, workshop), article id
  *       {@code round-<roundId>}, source {@code ROUND_OUTCOME}, chuyên mục
- *       {@value org.giaoban.news.drafting.ConferenceReport#CATEGORY}, tags "giao ban", "thi đua" and the year. It waits
+ *       {@value org.giaoban.news.drafting.ConferenceReport#CATEGORY}, tags "giao ban", "thi đua" and the year, a plain-text
+ *       body, and the checklist of what an editor adds ({@code GUESTS}, {@code ASSESSMENT}, {@code PHOTOS}). It waits
  *       for nothing: the conclusion carries every name. Exactly one draft per round: the inbox applies each
  *       {@code ce_id} once, and the article's id is the round's, so any other delivery of the conclusion finds the
  *       article written ({@code UNCHANGED}).</li>

@@ -25,6 +25,9 @@ import org.giaoban.news.article.ArticleMessages.ArticleReturned;
 import org.giaoban.news.article.ArticleMessages.ArticleState;
 import org.giaoban.news.article.ArticleMessages.ArticleSubmitted;
 import org.giaoban.news.article.ArticleMessages.ArticleUnpublished;
+import org.giaoban.news.article.ArticleMessages.ChecklistTicked;
+import org.giaoban.news.article.ChecklistItem;
+import org.giaoban.news.article.ArticleContent.BodyFormat;
 import org.giaoban.news.article.ArticleMessages.DraftCreated;
 import org.giaoban.news.article.ArticleMessages.DraftEdited;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,13 +64,20 @@ public class DraftsProjection {
 
     /**
      * One article in full. {@code source}: {@code EDITOR} or {@code ROUND_OUTCOME} (with its {@code roundId});
-     * {@code revision}: the published revision it was at (0 if never published); {@code returnNote}: the note of its
-     * last return from review; {@code unpublicationReason}: why it was last unpublished.
+     * {@code bodyFormat}: {@code TEXT} or {@code HTML} (the body as sanitised); {@code byline}: who signs it, if
+     * anyone; {@code revision}: the published revision it was at (0 if never published); {@code returnNote}: the note
+     * of its last return from review; {@code unpublicationReason}: why it was last unpublished; {@code checklist}:
+     * what an editor is to add to a draft written from a round (empty for an editor's own article).
      */
     public record Draft(String articleId, String slug, ArticleState state, String source, String roundId, String title,
-                        String summary, String body, String category, List<String> tags, List<String> clusterIds,
-                        List<String> urbanAreaIds, List<Image> images, int revision, String returnNote,
-                        String unpublicationReason, Instant createdAt, Instant updatedAt) {
+                        String summary, String body, BodyFormat bodyFormat, String byline, String category,
+                        List<String> tags, List<String> clusterIds, List<String> urbanAreaIds, List<Image> images,
+                        List<ChecklistEntry> checklist, int revision, String returnNote, String unpublicationReason,
+                        Instant createdAt, Instant updatedAt) {
+    }
+
+    /** An item of a draft's checklist: its code, its Vietnamese label, and whether it is done. */
+    public record ChecklistEntry(ChecklistItem item, String label, boolean done) {
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -79,19 +89,29 @@ public class DraftsProjection {
     void on(DraftCreated event, @Timestamp Instant at) {
         ArticleContent content = event.content();
         jdbc.sql("""
-                        INSERT INTO draft (article_id, slug, state, source, round_id, title, summary, body, category, tags,
-                                           cluster_ids, urban_area_ids, images, revision, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 0, ?, ?)""")
+                        INSERT INTO draft (article_id, slug, state, source, round_id, title, summary, body, body_format, byline,
+                                           category, tags, cluster_ids, urban_area_ids, images, checklist, revision,
+                                           created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, 0, ?, ?)""")
                 .params(event.articleId(), event.slug(), ArticleState.DRAFT.name(), event.source().kind(),
-                        event.source().roundId(), content.title(), content.summary(), content.body(), content.category(),
+                        event.source().roundId(), content.title(), content.summary(), content.body(),
+                        content.bodyFormat().name(), content.byline(), content.category(),
                         array(content.tags()), array(content.clusterIds()), array(content.urbanAreaIds()),
-                        images(content.images()), time(at), time(at))
+                        images(content.images()), event.checklist().stream().map(Enum::name).toArray(String[]::new),
+                        time(at), time(at))
                 .update();
     }
 
     @EventHandler
     void on(DraftEdited event, @Timestamp Instant at) {
         content(event.articleId(), event.content(), at);
+    }
+
+    @EventHandler
+    void on(ChecklistTicked event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE draft SET checklist_done = ?, updated_at = ? WHERE article_id = ?")
+                .params(event.done().stream().map(Enum::name).toArray(String[]::new), time(at), event.articleId())
+                .update();
     }
 
     @EventHandler
@@ -136,10 +156,11 @@ public class DraftsProjection {
 
     private void content(String articleId, ArticleContent content, Instant at) {
         jdbc.sql("""
-                        UPDATE draft SET title = ?, summary = ?, body = ?, category = ?, tags = ?, cluster_ids = ?,
-                                         urban_area_ids = ?, images = CAST(? AS jsonb), updated_at = ?
+                        UPDATE draft SET title = ?, summary = ?, body = ?, body_format = ?, byline = ?, category = ?, tags = ?,
+                                         cluster_ids = ?, urban_area_ids = ?, images = CAST(? AS jsonb), updated_at = ?
                         WHERE article_id = ?""")
-                .params(content.title(), content.summary(), content.body(), content.category(), array(content.tags()),
+                .params(content.title(), content.summary(), content.body(), content.bodyFormat().name(), content.byline(),
+                        content.category(), array(content.tags()),
                         array(content.clusterIds()), array(content.urbanAreaIds()), images(content.images()), time(at),
                         articleId)
                 .update();
@@ -184,10 +205,17 @@ public class DraftsProjection {
         }
         return new Draft(row.getString("article_id"), row.getString("slug"), ArticleState.valueOf(row.getString("state")),
                 row.getString("source"), row.getString("round_id"), row.getString("title"), row.getString("summary"),
-                row.getString("body"), row.getString("category"), list(row.getArray("tags")),
-                list(row.getArray("cluster_ids")), list(row.getArray("urban_area_ids")), images, row.getInt("revision"),
+                row.getString("body"), BodyFormat.valueOf(row.getString("body_format")), row.getString("byline"),
+                row.getString("category"), list(row.getArray("tags")),
+                list(row.getArray("cluster_ids")), list(row.getArray("urban_area_ids")), images,
+                checklist(list(row.getArray("checklist")), list(row.getArray("checklist_done"))), row.getInt("revision"),
                 row.getString("return_note"), row.getString("unpublication_reason"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<ChecklistEntry> checklist(List<String> items, List<String> done) {
+        return items.stream().map(ChecklistItem::valueOf)
+                .map(item -> new ChecklistEntry(item, item.label(), done.contains(item.name()))).toList();
     }
 
     private String images(List<Image> images) {

@@ -2,16 +2,19 @@ package org.giaoban.news.pages;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.giaoban.news.article.RichText;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * HTML built from templates that are constants of this package: {@code {{name}}} placeholders take values, and every
  * value is HTML-escaped ({@code & < > " '}) — so it is safe in text and in double-quoted attributes — unless it is a
- * {@code Markup} built the same way. No other way in: a title such as {@code <script>alert(1)</script>} shows as text.
+ * {@code Markup} built the same way. The one other way in is {@link #richText}, an article's HTML body sanitised here
+ * (again: it was sanitised before it was recorded). A title such as {@code <script>alert(1)</script>} shows as text.
  */
 final class Markup {
 
@@ -47,6 +50,11 @@ final class Markup {
         }
         matcher.appendTail(out);
         return new Markup(out.toString());
+    }
+
+    /** An HTML body, sanitised ({@link RichText}) whatever it holds, as its top-level blocks in order. */
+    static List<Markup> richText(String html) {
+        return RichText.blocks(html).stream().map(block -> new Markup(block.html())).toList();
     }
 
     static Markup join(Collection<Markup> parts) {

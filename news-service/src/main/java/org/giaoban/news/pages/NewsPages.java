@@ -4,12 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.giaoban.news.article.Article;
+import org.giaoban.news.article.ArticleContent.BodyFormat;
 import org.giaoban.news.reading.ArticleFilter;
 import org.giaoban.news.reading.ArticleSummary;
 import org.giaoban.news.reading.ArticleView;
@@ -92,6 +93,7 @@ final class NewsPages {
                         <article>
                           {{category}}
                           <h1 id="title">{{title}}</h1>
+                          {{byline}}
                           {{when}}
                           {{summary}}
                           <div class="body">{{content}}</div>
@@ -103,8 +105,11 @@ final class NewsPages {
                         {{interested}}
                         {{sameCategory}}
                         """,
-                "category", category, "title", article.title(), "when", when, "summary", summary,
-                "content", content(article.body(), article.images()), "correction", correction, "tags", tags, "about", about,
+                "category", category, "title", article.title(),
+                "byline", article.byline() == null ? Markup.EMPTY
+                        : Markup.of("<p class=\"byline\" id=\"byline\">{{byline}}</p>", "byline", article.byline()),
+                "when", when, "summary", summary,
+                "content", content(article.body(), article.bodyFormat(), article.images()), "correction", correction, "tags", tags, "about", about,
                 "share", share(article.title(), pageUrl),
                 "interested", related("you-may-be-interested", "Có thể bạn quan tâm", article.youMayBeInterested()),
                 "sameCategory", related("same-category", "Tin cùng chuyên mục", article.sameCategory()));
@@ -152,23 +157,38 @@ final class NewsPages {
                 "title", title, "meta", meta, "site", SITE, "main", main).html();
     }
 
-    /**
-     * The body's paragraphs (separated by line breaks) with the pictures spread among them in their order, each with
-     * its caption.
-     */
+    /** A plain-text body with its pictures ({@link #content(String, BodyFormat, List)}). */
     static Markup content(String body, List<ImageView> images) {
-        List<String> paragraphs = Arrays.stream(body.split("\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return content(body, BodyFormat.TEXT, images);
+    }
+
+    /**
+     * The body's blocks — the paragraphs of a plain-text body (separated by line breaks), or the top-level blocks of an
+     * HTML body sanitised once more — with the pictures among them, each with its caption: a picture with
+     * {@code afterParagraph} after that many blocks (0: before the first; past the last: at the end), the others
+     * spread evenly among the paragraphs in their order; pictures at one place in the article's order.
+     */
+    static Markup content(String body, BodyFormat format, List<ImageView> images) {
+        List<Markup> blocks = format == BodyFormat.HTML ? Markup.richText(body)
+                : Article.paragraphs(body).stream().map(p -> Markup.of("<p>{{text}}</p>", "text", p)).toList();
         List<ImageView> pictures = images.stream().filter(i -> safeUrl(i.url())).toList();
-        int n = paragraphs.size();
-        int m = pictures.size();
+        int n = blocks.size();
+        int spread = (int) pictures.stream().filter(i -> i.afterParagraph() == null).count();
+        List<Integer> positions = new ArrayList<>();
+        int k = 0;
+        for (ImageView picture : pictures) {
+            positions.add(picture.afterParagraph() != null ? Math.min(picture.afterParagraph(), n)
+                    : n == 0 ? 0 : Math.min(n, Math.max(1, Math.round((++k) * (float) n / (spread + 1)))));
+        }
         List<Markup> parts = new ArrayList<>();
-        int picture = 0;
-        for (int p = 1; p <= Math.max(n, 1); p++) {
-            if (p <= n) {
-                parts.add(Markup.of("<p>{{text}}</p>", "text", paragraphs.get(p - 1)));
+        for (int p = 0; p <= n; p++) {
+            if (p > 0) {
+                parts.add(blocks.get(p - 1));
             }
-            while (picture < m && (p >= n || p >= Math.max(1, Math.round((picture + 1) * (float) n / (m + 1))))) {
-                parts.add(figure(pictures.get(picture++)));
+            for (int i = 0; i < pictures.size(); i++) {
+                if (positions.get(i) == p) {
+                    parts.add(figure(pictures.get(i)));
+                }
             }
         }
         return Markup.join(parts);

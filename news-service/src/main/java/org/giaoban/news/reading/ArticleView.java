@@ -3,12 +3,16 @@ package org.giaoban.news.reading;
 import java.time.Instant;
 import java.util.List;
 
+import org.giaoban.news.article.ArticleContent.BodyFormat;
+
 /**
- * One published article as a reader sees it: its current revision, the list of its revisions (the earlier ones are
+ * One published article as a reader sees it: its current revision ({@code body} in {@code bodyFormat}: {@code TEXT}
+ * or sanitised {@code HTML}; {@code byline}: who signs it, if anyone), the list of its revisions (the earlier ones are
  * kept after a correction, with the correction's note), and two lists of other published articles:
  * {@code sameCategory} (Tin cùng chuyên mục) and {@code youMayBeInterested} (Có thể bạn quan tâm).
  */
-public record ArticleView(String slug, String title, String summary, String body, String category, List<String> tags,
+public record ArticleView(String slug, String title, String summary, String body, BodyFormat bodyFormat, String byline,
+                          String category, List<String> tags,
                           List<String> clusterIds, List<String> urbanAreaIds, List<ImageView> images, int revision,
                           Instant firstPublishedAt, Instant publishedAt, Instant correctedAt, String url,
                           List<RevisionView> revisions, List<ArticleSummary> sameCategory,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.giaoban.news.article.ArticleContent.BodyFormat;
 import org.giaoban.platform.text.VietnameseText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -99,7 +100,8 @@ public class PublishedNews {
     public Optional<ArticleView> article(String slug) {
         return jdbc.sql("SELECT * FROM published_article WHERE slug = ? AND listed").param(slug)
                 .query((row, i) -> new Row(row.getString("article_id"), new ArticleView(row.getString("slug"),
-                        row.getString("title"), row.getString("summary"), row.getString("body"), row.getString("category"),
+                        row.getString("title"), row.getString("summary"), row.getString("body"),
+                        BodyFormat.valueOf(row.getString("body_format")), row.getString("byline"), row.getString("category"),
                         strings(row.getArray("tags")), strings(row.getArray("cluster_ids")),
                         strings(row.getArray("urban_area_ids")), images(row.getString("images")), row.getInt("revision"),
                         instant(row, "first_published_at"), instant(row, "published_at"), instant(row, "corrected_at"),
@@ -107,7 +109,8 @@ public class PublishedNews {
                 .optional()
                 .map(found -> {
                     ArticleView a = found.view();
-                    return new ArticleView(a.slug(), a.title(), a.summary(), a.body(), a.category(), a.tags(), a.clusterIds(),
+                    return new ArticleView(a.slug(), a.title(), a.summary(), a.body(), a.bodyFormat(), a.byline(),
+                            a.category(), a.tags(), a.clusterIds(),
                             a.urbanAreaIds(), a.images(), a.revision(), a.firstPublishedAt(), a.publishedAt(), a.correctedAt(),
                             a.url(), revisions(found.articleId()), sameCategory(found.articleId()),
                             youMayBeInterested(found.articleId()), named(a.clusterIds(), names.clusterNames(a.clusterIds())),

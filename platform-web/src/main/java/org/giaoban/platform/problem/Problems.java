@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,5 +37,19 @@ public final class Problems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(body(status, code, detail)));
+    }
+
+    /**
+     * Writes the refusal with its {@code detail} in the caller's language ({@link ProblemLanguage}: Vietnamese for
+     * {@code Accept-Language: vi} when a sentence is known for the code).
+     */
+    public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                             String code, String detail) throws IOException {
+        String acceptLanguage = request == null ? null : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        String localised = ProblemLanguage.detail(acceptLanguage, code, detail);
+        if (!localised.equals(detail)) {
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, ProblemLanguage.VIETNAMESE);
+        }
+        write(json, response, status, code, localised);
     }
 }

@@ -38,14 +38,14 @@ public final class Refusals {
             if (revocationsUnavailable(exception)) {
                 // Not the token's fault: a later try may pass. The revocation list logs the outage itself.
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                Problems.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, REVOCATIONS_UNAVAILABLE,
+                Problems.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, REVOCATIONS_UNAVAILABLE,
                         "Tokens cannot be checked against revocations now; try again shortly.");
                 return;
             }
             bearer.commence(request, response, exception);
             boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
             logUnauthenticated(request, tokenGiven ? INVALID_TOKEN : UNAUTHENTICATED, exception.getMessage());
-            Problems.write(json, response, HttpStatus.UNAUTHORIZED, tokenGiven ? INVALID_TOKEN : UNAUTHENTICATED,
+            Problems.write(json, request, response, HttpStatus.UNAUTHORIZED, tokenGiven ? INVALID_TOKEN : UNAUTHENTICATED,
                     tokenGiven ? "The bearer token is not valid here: wrong signature, issuer or audience, or expired." : UNAUTHENTICATED_DETAIL);
         };
     }
@@ -55,7 +55,7 @@ public final class Refusals {
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
             logForbidden(request, exception.getMessage());
-            Problems.write(json, response, HttpStatus.FORBIDDEN, FORBIDDEN, FORBIDDEN_DETAIL);
+            Problems.write(json, request, response, HttpStatus.FORBIDDEN, FORBIDDEN, FORBIDDEN_DETAIL);
         };
     }
 

@@ -43,7 +43,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  * <li>query strings with (percent-encoded) control characters: 400 {@code invalid-parameter} (Spring would trim a
  * {@code %00} away and read it as an absent filter);</li>
- * <li>request bodies are limited ({@code giaoban.http.max-body-bytes}, 1 MiB): 413 {@code payload-too-large};</li>
+ * <li>request bodies are limited ({@code giaoban.http.max-body-bytes}, 1 MiB; a {@code multipart/form-data} upload
+ * {@code giaoban.http.max-multipart-bytes}, by default the same, which a service taking uploads raises): 413
+ * {@code payload-too-large};</li>
  * <li>JSON bodies are read strictly: one document only (no trailing content), and text without control characters
  * (tab, line feed and carriage return excepted) or unpaired surrogates: 400 {@code invalid-text};</li>
  * <li>URLs that the firewall (Spring Security) or the connector (Tomcat: encoded slashes, NUL, invalid UTF-8) refuse
@@ -60,15 +62,17 @@ public class BadInputConfiguration {
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(@Value("${giaoban.http.max-body-bytes:1048576}") long maxBytes,
+                                                           @Value("${giaoban.http.max-multipart-bytes:${giaoban.http.max-body-bytes:1048576}}") long maxMultipartBytes,
                                                            ObjectMapper json) {
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(maxBytes, json));
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodyLimitFilter(maxBytes, maxMultipartBytes, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
-        return (request, response, rejected) -> Problems.write(json, response, HttpStatus.BAD_REQUEST, REJECTED,
+        return (request, response, rejected) -> Problems.write(json, request, response, HttpStatus.BAD_REQUEST, REJECTED,
                 "The request's URL is not acceptable (encoded slashes, dot segments, control characters or similar).");
     }
 
@@ -159,10 +163,12 @@ public class BadInputConfiguration {
         private static final java.util.regex.Pattern CONTROL_IN_QUERY = java.util.regex.Pattern.compile("%(0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])");
 
         private final long maxBytes;
+        private final long maxMultipartBytes;
         private final ObjectMapper json;
 
-        BodyLimitFilter(long maxBytes, ObjectMapper json) {
+        BodyLimitFilter(long maxBytes, long maxMultipartBytes, ObjectMapper json) {
             this.maxBytes = maxBytes;
+            this.maxMultipartBytes = maxMultipartBytes;
             this.json = json;
         }
 
@@ -171,15 +177,19 @@ public class BadInputConfiguration {
                 throws ServletException, IOException {
             String query = request.getQueryString();
             if (query != null && CONTROL_IN_QUERY.matcher(query).find()) {
-                Problems.write(json, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
+                Problems.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-parameter",
                         "A query parameter holds control characters.");
                 return;
             }
-            if (request.getContentLengthLong() > maxBytes) {
-                Problems.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            String contentType = request.getContentType();
+            // Uploads are parsed by the servlet container, which applies spring.servlet.multipart's limits to them.
+            long limit = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                    ? maxMultipartBytes : maxBytes;
+            if (request.getContentLengthLong() > limit) {
+                Problems.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "The request body is larger than " + limit + " bytes.");
                 return;
             }
-            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
         }
     }
 

@@ -43,6 +43,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -79,6 +81,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrent(Exception e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "Someone else changed the same record at the same moment; read it again and retry.");
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, a truncated part, a broken header. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "The multipart/form-data body cannot be read.");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -230,6 +238,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return "payload-too-large";
+        }
+        if (e instanceof MissingServletRequestPartException) {
+            return "missing-part";
         }
         return "http-" + status.value();
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.giaoban.testsupport.Http;
+import org.giaoban.testsupport.Multipart;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.DynamicTest;
  * invalid UTF-8 and control characters, wrong media types, absurd paging and odd query parameters, path traversal and
  * odd ids in path variables. Each answer must be a 4xx {@code application/problem+json} with a {@code code}, never a
  * 5xx, and the service's event store must hold exactly as many events afterwards as before.
+ *
+ * <p>A {@code multipart/form-data} upload gets bad uploads instead of bad JSON ({@link #multipartCases}).
  *
  * <p>Only bad requests are sent: an operation without a request body is only called with odd path variables or odd
  * query parameters, never with its real ids, so that no valid command is ever issued.
@@ -61,6 +64,12 @@ public final class BadInputSuite {
                 names.add(matcher.group(1));
             }
             return names;
+        }
+
+        /** Whether its body is a {@code multipart/form-data} upload rather than JSON. */
+        public boolean multipart() {
+            JsonNode content = spec.path("requestBody").path("content");
+            return content.has("multipart/form-data") && !content.has("application/json");
         }
 
         public List<JsonNode> queryParameters() {
@@ -150,7 +159,9 @@ public final class BadInputSuite {
     List<Case> cases(Operation operation) {
         List<Case> cases = new ArrayList<>();
         String path = fill(operation, null);
-        if (operation.bodySchema() != null) {
+        if (operation.bodySchema() != null && operation.multipart()) {
+            cases.addAll(multipartCases(operation.bodySchema()));
+        } else if (operation.bodySchema() != null) {
             ObjectNode sample = sample(operation.bodySchema());
             List<String> strings = textFields(operation.bodySchema());
             // Malformed JSON.
@@ -247,6 +258,70 @@ public final class BadInputSuite {
             }
         }
         return cases;
+    }
+
+    /**
+     * An upload's bad requests: other media types, multipart bodies that cannot be parsed, each required part left
+     * out, files that are no file of any kind (text, empty, 2 MB of zeros), and text parts with invalid UTF-8, control
+     * characters or 2 MB of text. Binary parts are {@code format: binary} properties of the form's schema.
+     */
+    List<Case> multipartCases(JsonNode schema) {
+        List<Case> cases = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        schema.path("properties").fields().forEachRemaining(p -> {
+            if ("binary".equals(p.getValue().path("format").asText())) {
+                files.add(p.getKey());
+            } else {
+                texts.add(p.getKey());
+            }
+        });
+        List<String> required = new ArrayList<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        byte[] junk = bytes("bad-input, not a picture nor any file format");
+        cases.add(new Case("media type application/json", null, null, "application/json", bytes(sample(schema).toString()), 415));
+        cases.add(new Case("media type text/plain", null, null, "text/plain", bytes("bad-input"), 415));
+        cases.add(new Case("media type application/xml", null, null, "application/xml",
+                bytes("<?xml version=\"1.0\"?><body><name>x</name></body>"), 415));
+        cases.add(new Case("media type form", null, null, "application/x-www-form-urlencoded", bytes("name=x&id=y"), 415));
+        cases.add(new Case("multipart without boundary", null, null, "multipart/form-data", bytes("--x\r\nbad-input"), 400));
+        Multipart whole = form(files, texts, null, junk, null);
+        byte[] all = whole.bytes();
+        cases.add(new Case("multipart cut short", null, null, whole.contentType(),
+                java.util.Arrays.copyOf(all, all.length / 2), 400));
+        Multipart empty = new Multipart();
+        cases.add(new Case("multipart without parts", null, null, empty.contentType(), empty.bytes(), 400));
+        for (String part : required) {
+            Multipart without = form(files, texts, part, junk, null);
+            cases.add(new Case("multipart without " + part, null, null, without.contentType(), without.bytes(), 400));
+        }
+        for (String file : files) {
+            cases.add(multipart("text as " + file, form(files, texts, null, junk, null)));
+            cases.add(multipart("empty " + file, form(files, texts, null, new byte[0], null)));
+            cases.add(multipart("huge: 2 MB of zeros as " + file, form(files, texts, null, new byte[HUGE], null), 400, 413));
+        }
+        for (String text : texts) {
+            byte[] invalid = {'C', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'x'};
+            cases.add(multipart("invalid UTF-8 in " + text, form(files, texts, null, junk, Map.of(text, invalid)), 400));
+            cases.add(multipart("control character in " + text, form(files, texts, null, junk,
+                    Map.of(text, bytes("Cụm\u0001x"))), 400));
+            cases.add(multipart("huge: 2 MB in " + text, form(files, texts, null, junk,
+                    Map.of(text, bytes("a".repeat(HUGE)))), 400, 413));
+        }
+        return cases;
+    }
+
+    /** Every part of the form but {@code leftOut}: files of {@code file} bytes, texts "bad-input" unless given. */
+    private static Multipart form(List<String> files, List<String> texts, String leftOut, byte[] file, Map<String, byte[]> textBytes) {
+        Multipart form = new Multipart();
+        files.stream().filter(f -> !f.equals(leftOut)).forEach(f -> form.file(f, "bad-input.bin", "application/octet-stream", file));
+        texts.stream().filter(t -> !t.equals(leftOut)).forEach(t -> form.text(t,
+                textBytes != null && textBytes.containsKey(t) ? textBytes.get(t) : bytes("bad-input")));
+        return form;
+    }
+
+    private static Case multipart(String name, Multipart form, int... expected) {
+        return new Case(name, null, null, form.contentType(), form.bytes(), expected);
     }
 
     private void check(Operation operation, Case c) {
